@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const pg = await PGlite.create();
+console.log('create', Date.now()-t); t=Date.now();
+await pg.query('create table x(a int)');
+const c = await pg.clone();
+console.log('clone', Date.now()-t); t=Date.now();
+const r = await c.query('select count(*)::int8 as n, 1::int8 as b from x');
+console.log(r.rows, typeof r.rows[0].n);
+const d = await pg.dumpDataDir('none'); console.log('dump', Date.now()-t, d.size); t=Date.now();
+const p2 = await PGlite.create({loadDataDir: d}); console.log('load', Date.now()-t);

@@ -1,0 +1,27 @@
+import type { Readable } from 'node:stream';
+import type { EvidenceLinkOutput, EvidenceOutput } from '../../contracts/evidence.contracts.js';
+import { AppError } from '../../domain/shared/app-error.js';
+import { findEvidenceItem, listEvidenceLinks } from '../../storage/repositories/evidence.repository.js';
+import { requirePermission } from '../shared/authorize.js';
+import type { Actor, AppDeps } from '../shared/context.js';
+import { presentEvidence, presentEvidenceLink } from './evidence.presenter.js';
+
+/** One evidence item with the entities it is linked to. */
+export async function getEvidence(deps: AppDeps, actor: Actor, id: string): Promise<EvidenceOutput & { links: EvidenceLinkOutput[] }> {
+  requirePermission(actor, 'evidence:read');
+  const row = await findEvidenceItem(deps.db, actor.organizationId, id);
+  if (!row) throw AppError.notFound('evidence', id);
+  const links = await listEvidenceLinks(deps.db, actor.organizationId, id);
+  return { ...presentEvidence(row), links: links.map(presentEvidenceLink) };
+}
+
+/** The stored bytes of an evidence item, streamed, with what a download needs to name them. */
+export async function readEvidenceContent(deps: AppDeps, actor: Actor, id: string): Promise<{ evidence: EvidenceOutput; stream: Readable }> {
+  requirePermission(actor, 'evidence:read');
+  const row = await findEvidenceItem(deps.db, actor.organizationId, id);
+  if (!row) throw AppError.notFound('evidence', id);
+  if (!(await deps.blobs.has(row.sha256))) {
+    throw new AppError('INTEGRITY_FAILED', `the file of evidence ${id} (sha256 ${row.sha256}) is missing from the store`, { sha256: row.sha256 });
+  }
+  return { evidence: presentEvidence(row), stream: deps.blobs.read(row.sha256) };
+}

@@ -1,0 +1,69 @@
+import type { LoginInput, SessionOutput } from '../../contracts/identity.contracts.js';
+import { ROLE_PERMISSIONS } from '../../domain/access/permissions.js';
+import { AppError } from '../../domain/shared/app-error.js';
+import { findOrganization } from '../../storage/repositories/organization.repository.js';
+import { insertSession } from '../../storage/repositories/session.repository.js';
+import { findUserByEmail, listMembershipsOfUser } from '../../storage/repositories/user.repository.js';
+import { inTransaction } from '../../storage/transaction.js';
+import { appendTrailEvent } from '../trail/append-trail-event.js';
+import type { Actor, AppDeps } from '../shared/context.js';
+import { hashPassword, randomSecret, sha256Hex, verifyPassword } from '../shared/secrets.js';
+import { presentOrganization } from './identity.presenters.js';
+import { activeRole } from './membership-access.js';
+
+// A real hash, at the configured cost, to check when the email is unknown: both paths take the same time.
+let dummyHash: Promise<string> | undefined;
+
+const INVALID = () => new AppError('UNAUTHENTICATED', 'email or password is wrong');
+
+/**
+ * Checks the password and opens a session in one of the user's organizations. Returns the
+ * cookie secret (to set, never to store) and the CSRF token the web app echoes on writes.
+ */
+export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ sessionSecret: string; session: SessionOutput }> {
+  const user = await findUserByEmail(deps.db, input.email);
+  dummyHash ??= hashPassword('no such user, same cost', deps.settings.passwordHashCost);
+  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
+  if (!user || !passwordOk) throw INVALID();
+
+  const now = deps.clock.now();
+  const memberships = (await listMembershipsOfUser(deps.db, user.id)).filter((m) => activeRole(m, now));
+  const membership = input.organizationId ? memberships.find((m) => m.organization_id === input.organizationId) : memberships[0];
+  if (!membership) {
+    throw new AppError('UNAUTHENTICATED', input.organizationId ? 'you have no active access to that organization' : 'your access has ended');
+  }
+  const role = activeRole(membership, now)!;
+  const organization = await findOrganization(deps.db, membership.organization_id);
+  if (!organization) throw INVALID();
+
+  const sessionSecret = randomSecret();
+  const csrfToken = randomSecret();
+  let expiresAt = new Date(now.getTime() + deps.settings.sessionTtlMs);
+  if (membership.access_expires_at && new Date(membership.access_expires_at) < expiresAt) expiresAt = new Date(membership.access_expires_at);
+  const actor: Actor = { type: 'user', organizationId: organization.id, userId: user.id, tokenId: null, role, label: user.email };
+
+  await inTransaction(deps.db, async (tx) => {
+    await insertSession(tx, {
+      token_hash: sha256Hex(sessionSecret),
+      organization_id: organization.id,
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    });
+    await appendTrailEvent(tx, deps, actor, { action: 'session.opened', entityType: 'user', entityId: user.id, before: null, after: { expiresAt: expiresAt.toISOString() } });
+  });
+
+  return {
+    sessionSecret,
+    session: {
+      user: { id: user.id, email: user.email, displayName: user.display_name },
+      organization: presentOrganization(organization),
+      role,
+      permissions: [...ROLE_PERMISSIONS[role]],
+      via: 'session',
+      csrfToken,
+      expiresAt: expiresAt.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Role } from './roles.js';
+
+/**
+ * Every permission a route or use case may check. Declared here, and only here, together with
+ * which role holds which (`ROLE_PERMISSIONS`). Feature areas add their own entries.
+ */
+export const PERMISSIONS = [
+  'organization:read',
+  'organization:create',
+  'user:read',
+  'user:manage',
+  'token:manage',
+  'trail:read',
+  'evidence:read',
+  'evidence:write',
+  'evidence:link',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read'];
+const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link'];
+
+/** Which role may do what. Auditors read; only admins manage people, tokens and organizations. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [...PERMISSIONS],
+  governance_lead: CONTRIBUTE,
+  risk_owner: CONTRIBUTE,
+  system_owner: CONTRIBUTE,
+  contributor: CONTRIBUTE,
+  approver: READ_ALL,
+  internal_auditor: READ_ALL,
+  external_auditor: READ_ALL,
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, isAppError } from '../domain/shared/app-error.js';
+import { HTTP_STATUS } from './error-status.js';
+import type { HttpEnv } from './http-env.js';
+
+/** Every error leaves as `{ error: { code, message, details } }` with the status from the one table. */
+export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL' || appError.code === 'INTEGRITY_FAILED') {
+    c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
+  }
+  const body = { error: { code: appError.code, message: appError.message, details: appError.details } };
+  return c.json(body, HTTP_STATUS[appError.code]);
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
+    if (error.status === 400) return new AppError('MALFORMED_REQUEST', `the request body could not be parsed: ${error.message}`, { fields: [{ field: '(body)', reason: error.message }] });
+    if (error.status === 401) return new AppError('UNAUTHENTICATED', error.message);
+  }
+  return new AppError('INTERNAL', 'an unexpected error occurred; it has been logged');
+}

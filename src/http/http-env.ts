@@ -1,0 +1,11 @@
+import type { Actor, AppDeps } from '../app/shared/context.js';
+
+/** What middleware puts on the request context for the routes. */
+export interface HttpEnv {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor;
+    /** Set when the request authenticated with the session cookie (logout needs it). */
+    sessionSecret?: string;
+  };
+}

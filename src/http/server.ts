@@ -1,0 +1,59 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AppDeps } from '../app/shared/context.js';
+import { randomSecret } from '../app/shared/secrets.js';
+import { countOrganizations } from '../storage/repositories/organization.repository.js';
+import { createHttpApp, defaultWebRoot } from './app.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  secureCookies?: boolean | undefined;
+  webRoot?: string | undefined;
+}
+
+export interface RunningServer {
+  server: ServerType;
+  url: string;
+  /** Present while the installation has no organization yet. */
+  setupCode: string | undefined;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
+
+/** Starts the HTTP server. On an empty installation it prints a one-time setup code for the first-run page. */
+export async function startServer(deps: AppDeps, options: ServeOptions): Promise<RunningServer> {
+  let setupCode: string | undefined = (await countOrganizations(deps.db)) === 0 ? randomSecret(9) : undefined;
+  const currentSetupCode = () => {
+    // Once set up, the code is spent.
+    return setupCode;
+  };
+  const app = createHttpApp(deps, {
+    secureCookies: options.secureCookies ?? !LOOPBACK.test(options.host),
+    setupCode: currentSetupCode,
+    webRoot: options.webRoot ?? defaultWebRoot(),
+  });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  deps.logger.info({ url }, 'OpenAIMS is listening');
+  if (setupCode) {
+    deps.logger.warn({ setupUrl: `${url}/setup` }, `no organization yet: open ${url}/setup and enter setup code ${setupCode}, or run "aims init"`);
+  }
+  return {
+    server,
+    url,
+    get setupCode() {
+      return setupCode;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        setupCode = undefined;
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

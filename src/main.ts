@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import pino from 'pino';
+import type { AppDeps } from './app/shared/context.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './domain/shared/clock.js';
+import { BlobStore } from './storage/blob-store.js';
+import { openDatabase, type Db } from './storage/database.js';
+import { migrateToLatest } from './storage/migrator.js';
+
+/**
+ * The composition root: opens the database, brings its schema up to date and wires the
+ * dependencies every use case receives. The server, the CLI and the tests all start here.
+ */
+export async function composeApp(config: Config, options: { db?: Db; clock?: Clock; migrate?: boolean } = {}): Promise<AppDeps> {
+  const logger = pino({ level: config.logLevel, base: { service: 'openaims' } });
+  const db = options.db ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate !== false) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+  }
+  return {
+    db,
+    clock: options.clock ?? systemClock,
+    blobs: new BlobStore(join(config.dataDir, 'evidence')),
+    logger,
+    settings: { maxUploadBytes: config.maxUploadBytes, sessionTtlMs: config.sessionTtlMs },
+  };
+}

@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** What repositories query through: Kysely (or a transaction) plus the dialect, for the few places that differ. */
+export interface Conn {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+}
+
+/** An open database: a connection that can also be closed. */
+export interface Db extends Conn {
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at `<dataDir>/aims.db`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** Opens the configured database: SQLite by default, PostgreSQL when a postgres URL is given. */
+export function openDatabase(options: DatabaseOptions): Db {
+  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(join(options.dataDir, 'aims.db'));
+}
+
+/** SQLite with WAL (readers never block the writer) and foreign keys enforced. */
+export function openSqlite(file: string): Db {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return fromDialect(new SqliteDialect({ database: sqlite }), 'sqlite');
+}
+
+// pg returns int8 (count(*), bigint) as strings; our integers fit in a double.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export function openPostgres(connectionString: string, poolSize: number): Db {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  return fromDialect(new PostgresDialect({ pool }), 'postgres');
+}
+
+export function fromDialect(dialect: Dialect, name: DialectName): Db {
+  const kysely = new Kysely<Database>({ dialect });
+  return { kysely, dialect: name, close: () => kysely.destroy() };
+}

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Conn } from '../database.js';
+import type { Database } from '../schema.js';
+
+export type BackupTable = Exclude<keyof Database, 'sessions'>;
+
+/**
+ * What a backup holds, parents before children, each with the key it is read in order of.
+ * Sessions are left out on purpose: a restore logs everyone out rather than reviving cookies.
+ */
+export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }> = [
+  { table: 'organizations', key: ['id'] },
+  { table: 'users', key: ['id'] },
+  { table: 'memberships', key: ['organization_id', 'user_id'] },
+  { table: 'api_tokens', key: ['id'] },
+  { table: 'trail_heads', key: ['organization_id'] },
+  { table: 'trail_events', key: ['organization_id', 'seq'] },
+  { table: 'evidence_items', key: ['id'] },
+  { table: 'evidence_links', key: ['organization_id', 'evidence_id', 'entity_type', 'entity_id'] },
+];
+
+/** A page of a table's rows, in key order. Operator-only: reads every tenant. */
+export async function readTablePage(conn: Conn, table: BackupTable, key: string[], offset: number, limit: number): Promise<Record<string, unknown>[]> {
+  let query = conn.kysely.selectFrom(table).selectAll();
+  for (const column of key) query = query.orderBy(sql.ref(column));
+  return (await query.limit(limit).offset(offset).execute()) as Record<string, unknown>[];
+}
+
+export async function insertRows(conn: Conn, table: BackupTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  // The table's shape was checked against the manifest; Kysely cannot type a dynamic table name.
+  await conn.kysely.insertInto(table).values(rows as never).execute();
+}
+
+export async function countRows(conn: Conn, table: keyof Database): Promise<number> {
+  const row = await conn.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listAppliedMigrations(conn: Conn): Promise<string[]> {
+  const rows = await conn.kysely
+    .selectFrom('kysely_migration' as never)
+    .select(sql<string>`name`.as('name'))
+    .orderBy(sql.ref('name'))
+    .execute();
+  return (rows as Array<{ name: string }>).map((r) => r.name);
+}

@@ -1,0 +1,20 @@
+import type { Conn } from '../database.js';
+import type { SessionsTable } from '../schema.js';
+
+export async function insertSession(conn: Conn, row: SessionsTable): Promise<void> {
+  await conn.kysely.insertInto('sessions').values(row).execute();
+}
+
+/** Looked up by the hash of the cookie's secret; the secret itself is never stored. */
+export async function findSessionByHash(conn: Conn, tokenHash: string): Promise<SessionsTable | undefined> {
+  return conn.kysely.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function deleteSession(conn: Conn, organizationId: string, tokenHash: string): Promise<void> {
+  await conn.kysely.deleteFrom('sessions').where('organization_id', '=', organizationId).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(conn: Conn, nowIso: string): Promise<number> {
+  const result = await conn.kysely.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,48 @@
+import type { Conn } from '../database.js';
+import type { MembershipsTable, UsersTable } from '../schema.js';
+
+export type MemberRow = UsersTable & Pick<MembershipsTable, 'organization_id' | 'role' | 'access_expires_at'>;
+
+function members(conn: Conn, organizationId: string) {
+  return conn.kysely
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'users.display_name', 'users.password_hash', 'users.created_at'])
+    .select(['memberships.organization_id', 'memberships.role', 'memberships.access_expires_at'])
+    .where('memberships.organization_id', '=', organizationId);
+}
+
+export async function findMember(conn: Conn, organizationId: string, userId: string): Promise<MemberRow | undefined> {
+  return members(conn, organizationId).where('users.id', '=', userId).executeTakeFirst();
+}
+
+export async function findMemberByEmail(conn: Conn, organizationId: string, email: string): Promise<MemberRow | undefined> {
+  return members(conn, organizationId).where('users.email', '=', email).executeTakeFirst();
+}
+
+export async function listMembers(conn: Conn, organizationId: string, afterId: string | undefined, limit: number): Promise<MemberRow[]> {
+  let query = members(conn, organizationId).orderBy('users.id').limit(limit);
+  if (afterId) query = query.where('users.id', '>', afterId);
+  return query.execute();
+}
+
+/**
+ * Users are global (one login, possibly several organizations), so this lookup is not scoped:
+ * it serves login and the check that an email is free. Everything else goes through a membership.
+ */
+export async function findUserByEmail(conn: Conn, email: string): Promise<UsersTable | undefined> {
+  return conn.kysely.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** The organizations a user belongs to, oldest membership first; for login. */
+export async function listMembershipsOfUser(conn: Conn, userId: string): Promise<MembershipsTable[]> {
+  return conn.kysely.selectFrom('memberships').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('organization_id').execute();
+}
+
+export async function insertUser(conn: Conn, row: UsersTable): Promise<void> {
+  await conn.kysely.insertInto('users').values(row).execute();
+}
+
+export async function insertMembership(conn: Conn, row: MembershipsTable): Promise<void> {
+  await conn.kysely.insertInto('memberships').values(row).execute();
+}

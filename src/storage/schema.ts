@@ -1,0 +1,128 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 text in both dialects (see docs/adr/0004), JSON
+ * is text, and there are no booleans: a nullable timestamp says when a flag became true.
+ */
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  name_key: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  organization_id: string;
+  user_id: string;
+  role: string;
+  access_expires_at: string | null;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  organization_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface TrailHeadsTable {
+  organization_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface TrailEventsTable {
+  organization_id: string;
+  seq: number;
+  id: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string;
+  after_json: string;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EvidenceItemsTable {
+  id: string;
+  organization_id: string;
+  title: string;
+  kind: string;
+  description: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  owner_user_id: string | null;
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  file_name: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EvidenceLinksTable {
+  organization_id: string;
+  evidence_id: string;
+  entity_type: string;
+  entity_id: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  trail_heads: TrailHeadsTable;
+  trail_events: TrailEventsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_links: EvidenceLinksTable;
+}
+
+/** Tables in the order a restore must load them (parents before children). */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'organizations',
+  'users',
+  'memberships',
+  'sessions',
+  'api_tokens',
+  'trail_heads',
+  'trail_events',
+  'evidence_items',
+  'evidence_links',
+] as const satisfies readonly (keyof Database)[];
+
+// Kept so `Generated` stays available for later tables with database-side defaults.
+export type { Generated };
