@@ -1,5 +1,5 @@
 import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ErrorResponseSchema } from '../contracts/common.contracts.js';
 import { validationError } from '../contracts/parse.js';
 import type { HttpEnv } from './http-env.js';

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AppDeps } from '../app/shared/context.js';
 import { randomSecret } from '../app/shared/secrets.js';
-import { countOrganizations } from '../storage/repositories/organization.repository.js';
+import { getSetupStatus } from '../app/identity/get-setup-status.js';
 import { createHttpApp, defaultWebRoot } from './app.js';
 
 export interface ServeOptions {
@@ -23,11 +23,8 @@ const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
 
 /** Starts the HTTP server. On an empty installation it prints a one-time setup code for the first-run page. */
 export async function startServer(deps: AppDeps, options: ServeOptions): Promise<RunningServer> {
-  let setupCode: string | undefined = (await countOrganizations(deps.db)) === 0 ? randomSecret(9) : undefined;
-  const currentSetupCode = () => {
-    // Once set up, the code is spent.
-    return setupCode;
-  };
+  let setupCode: string | undefined = (await getSetupStatus(deps)).initialized ? undefined : randomSecret(9);
+  const currentSetupCode = () => setupCode;
   const app = createHttpApp(deps, {
     secureCookies: options.secureCookies ?? !LOOPBACK.test(options.host),
     setupCode: currentSetupCode,

@@ -17,10 +17,10 @@ let dummyHash: Promise<string> | undefined;
 const INVALID = () => new AppError('UNAUTHENTICATED', 'email or password is wrong');
 
 /**
- * Checks the password and opens a session in one of the user's organizations. Returns the
- * cookie secret (to set, never to store) and the CSRF token the web app echoes on writes.
+ * Checks email and password and picks the membership to act in: the one asked for, or the oldest
+ * active one. Shared by web login and by CLI commands that act as an admin.
  */
-export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ sessionSecret: string; session: SessionOutput }> {
+export async function verifyCredentials(deps: AppDeps, input: LoginInput) {
   const user = await findUserByEmail(deps.db, input.email);
   dummyHash ??= hashPassword('no such user, same cost', deps.settings.passwordHashCost);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
@@ -32,15 +32,24 @@ export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ session
   if (!membership) {
     throw new AppError('UNAUTHENTICATED', input.organizationId ? 'you have no active access to that organization' : 'your access has ended');
   }
-  const role = activeRole(membership, now)!;
   const organization = await findOrganization(deps.db, membership.organization_id);
   if (!organization) throw INVALID();
+  const role = activeRole(membership, now)!;
+  const actor: Actor = { type: 'user', organizationId: organization.id, userId: user.id, tokenId: null, role, label: user.email };
+  return { user, membership, organization, role, actor };
+}
 
+/**
+ * Checks the password and opens a session in one of the user's organizations. Returns the
+ * cookie secret (to set, never to store) and the CSRF token the web app echoes on writes.
+ */
+export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ sessionSecret: string; session: SessionOutput }> {
+  const { user, membership, organization, role, actor } = await verifyCredentials(deps, input);
+  const now = deps.clock.now();
   const sessionSecret = randomSecret();
   const csrfToken = randomSecret();
   let expiresAt = new Date(now.getTime() + deps.settings.sessionTtlMs);
   if (membership.access_expires_at && new Date(membership.access_expires_at) < expiresAt) expiresAt = new Date(membership.access_expires_at);
-  const actor: Actor = { type: 'user', organizationId: organization.id, userId: user.id, tokenId: null, role, label: user.email };
 
   await inTransaction(deps.db, async (tx) => {
     await insertSession(tx, {

@@ -7,6 +7,8 @@ import {
   listTrailOrganizationIds,
   readTrailChunk,
 } from '../../storage/repositories/trail.repository.js';
+import { requirePermission } from '../shared/authorize.js';
+import type { Actor, AppDeps } from '../shared/context.js';
 import { sha256Hex } from '../shared/secrets.js';
 import { trailEventFromRow } from './trail.presenter.js';
 
@@ -28,6 +30,12 @@ export async function verifyTrail(conn: Conn, organizationIds?: string[]): Promi
     if (found) return { ok: false, organizations: all.length, eventsChecked, firstBreak: found };
   }
   return { ok: true, organizations: all.length, eventsChecked, firstBreak: null };
+}
+
+/** Verifies the caller's own organization's chain (API). */
+export async function verifyOrganizationTrail(deps: AppDeps, actor: Actor): Promise<TrailVerificationOutput> {
+  requirePermission(actor, 'trail:read');
+  return verifyTrail(deps.db, [actor.organizationId]);
 }
 
 async function walkChain(conn: Conn, verifier: ChainVerifier): Promise<ChainBreak | undefined> {

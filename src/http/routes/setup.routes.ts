@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { initializeOrganization } from '../../app/identity/initialize-organization.js';
-import { countOrganizations } from '../../storage/repositories/organization.repository.js';
+import { getSetupStatus } from '../../app/identity/get-setup-status.js';
 import { HealthSchema } from '../../contracts/common.contracts.js';
 import { OrganizationSchema, SetupInputSchema, SetupStatusSchema, UserSchema } from '../../contracts/identity.contracts.js';
 import { AppError } from '../../domain/shared/app-error.js';
@@ -23,7 +23,7 @@ export function publicRoutes(options: { setupCode: () => string | undefined }) {
 
   router.openapi(
     createRoute({ method: 'get', path: '/setup', tags: ['system'], summary: 'Whether first-run setup has been done', responses: { 200: jsonResponse(SetupStatusSchema, 'Setup status') } }),
-    async (c) => c.json({ initialized: (await countOrganizations(c.var.deps.db)) > 0 }, 200),
+    async (c) => c.json(await getSetupStatus(c.var.deps), 200),
   );
 
   router.openapi(

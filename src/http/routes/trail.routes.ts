@@ -1,9 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { listTrailEvents } from '../../app/trail/list-trail-events.js';
-import { verifyTrail } from '../../app/trail/verify-trail.js';
+import { verifyOrganizationTrail } from '../../app/trail/verify-trail.js';
 import { pageSchema } from '../../contracts/common.contracts.js';
 import { TrailEventSchema, TrailQuerySchema, TrailVerificationSchema } from '../../contracts/trail.contracts.js';
-import { requirePermission } from '../../app/shared/authorize.js';
 import { SECURED, createRouter, errorResponses, jsonResponse } from '../openapi-router.js';
 
 /** The organization's hash-chained trail. */
@@ -18,10 +17,7 @@ export function trailRoutes() {
   );
   router.openapi(
     createRoute({ method: 'get', path: '/trail/verify', tags: ['trail'], summary: "Verify the organization's hash chain", security: SECURED, responses: { 200: jsonResponse(TrailVerificationSchema, 'Verification result'), ...errorResponses(401, 403) } }),
-    async (c) => {
-      requirePermission(c.var.actor, 'trail:read');
-      return c.json(await verifyTrail(c.var.deps.db, [c.var.actor.organizationId]), 200);
-    },
+    async (c) => c.json(await verifyOrganizationTrail(c.var.deps, c.var.actor), 200),
   );
   return router;
 }

@@ -1,0 +1,78 @@
+import { createInterface } from 'node:readline';
+import type { ErrorCode } from '../domain/shared/app-error.js';
+import { AppError, isAppError } from '../domain/shared/app-error.js';
+
+/** Where a command reads and writes; tests pass buffers, the binary passes the process's streams. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Asks for a secret on a terminal; undefined when there is no terminal to ask on. */
+  promptSecret?: (question: string) => Promise<string>;
+}
+
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2 } as const;
+
+/** The CLI's one table from error code to exit code: 1 when a check failed, 2 for usage or input. */
+const EXIT_FOR: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: EXIT.usage,
+  MALFORMED_REQUEST: EXIT.usage,
+  UNAUTHENTICATED: EXIT.usage,
+  FORBIDDEN: EXIT.usage,
+  NOT_FOUND: EXIT.usage,
+  CONFLICT: EXIT.usage,
+  PAYLOAD_TOO_LARGE: EXIT.usage,
+  PRECONDITION_FAILED: EXIT.usage,
+  INTEGRITY_FAILED: EXIT.checkFailed,
+  INTERNAL: EXIT.checkFailed,
+};
+
+/** Thrown by a command to stop with an exit code after it has printed its result. */
+export class CliExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function printResult(io: CliIo, json: boolean, value: unknown, text: string): void {
+  io.out(json ? JSON.stringify(value, null, 2) : text);
+}
+
+/** Prints an error in the form asked for and returns its exit code. */
+export function reportError(io: CliIo, json: boolean, error: unknown): number {
+  const appError = isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+  if (json) {
+    io.out(JSON.stringify({ error: { code: appError.code, message: appError.message, details: appError.details } }, null, 2));
+  } else {
+    io.err(`error: ${appError.message}`);
+    const fields = appError.details.fields ?? [];
+    if (fields.length > 1) for (const field of fields) io.err(`  ${field.field}: ${field.reason}`);
+  }
+  return EXIT_FOR[appError.code];
+}
+
+/** A secret from an environment variable, else from a prompt, else a clear error naming both. */
+export async function readSecret(io: CliIo, envName: string, question: string, field: string): Promise<string> {
+  const fromEnv = io.env[envName];
+  if (fromEnv) return fromEnv;
+  if (io.promptSecret) return io.promptSecret(question);
+  throw AppError.invalidField(field, `set ${envName} or run in a terminal to be asked`);
+}
+
+/** Reads a line from the terminal without echoing it. */
+export function terminalPrompt(): ((question: string) => Promise<string>) | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return (question) =>
+    new Promise((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      const write = (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput;
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(question)) write.call(rl, question);
+      };
+      rl.question(question, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+    });
+}

@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { createApiToken } from '../../app/identity/create-api-token.js';
+import { CreateApiTokenInputSchema } from '../../contracts/identity.contracts.js';
+import { parseWith } from '../../contracts/parse.js';
+import { ROLES } from '../../domain/access/roles.js';
+import { parseDuration } from '../../domain/shared/duration.js';
+import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
+import { withApp } from '../app-session.js';
+import { printResult, type CliIo } from '../cli-io.js';
+
+const DAY_MS = 86_400_000;
+
+export function registerToken(program: Command, io: CliIo) {
+  const token = program.command('token').description('API tokens for pipelines and integrations');
+  token
+    .command('create')
+    .description('create an API token; its secret is printed once and never again')
+    .requiredOption('--email <email>', 'the member the token acts for')
+    .requiredOption('--role <role>', `one of: ${ROLES.join(', ')} (no more than the member's own)`)
+    .requiredOption('--name <name>', 'a name to recognise the token by, e.g. ci-release-gate')
+    .option('--expires-in <duration>', 'lifetime such as 90d, 12h or 2w (default: no expiry)')
+    .option('--admin-email <email>', 'the admin acting (env AIMS_ADMIN_EMAIL)')
+    .option('--org <id>', 'organization id, when the admin belongs to several')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', ADMIN_HELP)
+    .action(async (options: { email: string; role: string; name: string; expiresIn?: string; adminEmail?: string; org?: string; json?: boolean }) => {
+      const expiresInDays = options.expiresIn ? Math.max(1, Math.ceil(parseDuration('expires-in', options.expiresIn) / DAY_MS)) : undefined;
+      const input = parseWith(CreateApiTokenInputSchema, { email: options.email, role: options.role, name: options.name, expiresInDays }, 'options');
+      const result = await withApp(io, async (deps) => createApiToken(deps, await actAsAdmin(io, deps, options), input));
+      printResult(
+        io,
+        Boolean(options.json),
+        result,
+        `Token "${result.name}" (${result.role}) created${result.expiresAt ? `, expires ${result.expiresAt}` : ''}.\nCopy it now; it will not be shown again:\n\n${result.token}\n`,
+      );
+    });
+}

@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { CliExit, EXIT, reportError, type CliIo } from './cli-io.js';
+import { registerBackup } from './commands/backup.command.js';
+import { registerDb } from './commands/db.command.js';
+import { registerInit } from './commands/init.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerToken } from './commands/token.command.js';
+import { registerTrail } from './commands/trail.command.js';
+import { registerUser } from './commands/user.command.js';
+
+export interface CliRun {
+  exitCode: number;
+  /** Set when `serve` started a server that is still running. */
+  stop?: () => Promise<void>;
+}
+
+/** Runs `aims` with the given arguments. Exit codes: 0 ok, 1 check failed, 2 usage or input error. */
+export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
+  let stop: (() => Promise<void>) | undefined;
+  const program = new Command('aims')
+    .description('OpenAIMS: an ISO/IEC 42001 AI management system')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerServe(program, io, (s) => (stop = s));
+  registerInit(program, io);
+  registerDb(program, io);
+  registerUser(program, io);
+  registerToken(program, io);
+  registerTrail(program, io);
+  registerBackup(program, io);
+  for (const command of program.commands) command.exitOverride();
+
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return { exitCode: EXIT.ok, ...(stop ? { stop } : {}) };
+  } catch (error) {
+    if (error instanceof CliExit) return { exitCode: error.code };
+    if (error instanceof CommanderError) {
+      const helpOrVersion = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return { exitCode: helpOrVersion ? EXIT.ok : EXIT.usage };
+    }
+    return { exitCode: reportError(io, json, error) };
+  }
+}
