@@ -21,6 +21,7 @@ const EXIT_FOR: Record<ErrorCode, number> = {
   FORBIDDEN: EXIT.usage,
   NOT_FOUND: EXIT.usage,
   CONFLICT: EXIT.usage,
+  UNSUPPORTED_MEDIA_TYPE: EXIT.usage,
   PAYLOAD_TOO_LARGE: EXIT.usage,
   PRECONDITION_FAILED: EXIT.usage,
   INTEGRITY_FAILED: EXIT.checkFailed,

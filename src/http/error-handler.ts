@@ -6,7 +6,7 @@ import type { HttpEnv } from './http-env.js';
 
 /** Every error leaves as `{ error: { code, message, details } }` with the status from the one table. */
 export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
-  const appError = toAppError(error);
+  const appError = toAppError(c, error);
   if (appError.code === 'INTERNAL' || appError.code === 'INTEGRITY_FAILED') {
     c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
   }
@@ -14,11 +14,14 @@ export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
   return c.json(body, HTTP_STATUS[appError.code]);
 }
 
-function toAppError(error: unknown): AppError {
+function toAppError(c: Context<HttpEnv>, error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
     if (error.status === 400) return new AppError('MALFORMED_REQUEST', `the request body could not be parsed: ${error.message}`, { fields: [{ field: '(body)', reason: error.message }] });
+    if (error.status === 415) {
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', `this route does not take a ${c.req.header('content-type') ?? 'missing'} body`, { fields: [{ field: '(body)', reason: 'wrong content type' }] });
+    }
     if (error.status === 401) return new AppError('UNAUTHENTICATED', error.message);
   }
   return new AppError('INTERNAL', 'an unexpected error occurred; it has been logged');

@@ -108,3 +108,31 @@ export async function call(h: Harness, method: string, path: string, options: { 
   }
   return { status: response.status, json, text, headers: response.headers };
 }
+
+/** Uploads an evidence file through the API as multipart/form-data. */
+export async function uploadViaApi(
+  h: Harness,
+  auth: { token?: string; headers?: Record<string, string> },
+  fields: Record<string, string>,
+  content: string | Uint8Array<ArrayBuffer> = `evidence ${unique('content')}`,
+  fileName = 'evidence.txt',
+) {
+  const form = new FormData();
+  form.set('file', new File([content], fileName, { type: 'text/plain' }));
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  const headers: Record<string, string> = { ...(auth.headers ?? {}) };
+  if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+  const response = await h.app.request('/api/v1/evidence', { method: 'POST', body: form, headers });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+/** Row counts of every table: a failed request must leave them all unchanged. */
+export async function countAllRows(h: Harness): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['organizations', 'users', 'memberships', 'sessions', 'api_tokens', 'trail_events', 'evidence_items', 'evidence_links'] as const) {
+    const row = await h.deps.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

@@ -14,7 +14,9 @@ export async function linkEvidence(deps: AppDeps, actor: Actor, evidenceId: stri
   return inTransaction(deps.db, async (tx) => {
     if (!(await findEvidenceItem(tx, actor.organizationId, evidenceId))) throw AppError.notFound('evidence', evidenceId);
     if (!(await entityExists(tx, actor.organizationId, input.entityType, input.entityId))) {
-      throw AppError.invalidField('entityId', `no ${input.entityType} ${input.entityId} in this organization`);
+      throw new AppError('NOT_FOUND', `entityId: no ${input.entityType} ${input.entityId} in this organization`, {
+        fields: [{ field: 'entityId', reason: `no such ${input.entityType} in this organization` }],
+      });
     }
     const key = { evidence_id: evidenceId, entity_type: input.entityType, entity_id: input.entityId };
     if (await findEvidenceLink(tx, actor.organizationId, key)) throw AppError.conflict('entityId', 'this evidence is already linked to that entity');

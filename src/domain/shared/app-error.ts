@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** A unique value is already taken, or the operation conflicts with the current state. */
   'CONFLICT',
+  /** The body is sent in a format the route does not take (e.g. JSON where multipart is expected). */
+  'UNSUPPORTED_MEDIA_TYPE',
   /** An upload or body exceeds the configured size limit. */
   'PAYLOAD_TOO_LARGE',
   /** A precondition of the system as a whole is not met (e.g. `init` when an organization exists). */

@@ -21,15 +21,15 @@ import { SECURED, createRouter, errorResponses, jsonBody, jsonResponse } from '.
 const IdParams = z.object({ id: IdSchema });
 const EvidenceDetailSchema = EvidenceSchema.extend({ links: z.array(EvidenceLinkSchema) }).meta({ id: 'EvidenceDetail' });
 
-// Only documents the multipart body; the route parses it itself so the file's size and the
-// metadata get their own, field-named errors.
-const UploadFormDoc = z.object({
-  file: z.string().meta({ format: 'binary', description: 'The evidence file' }),
-  title: z.string(),
-  kind: z.string(),
+// The multipart body: a file part plus the metadata fields, which the route then parses with
+// the metadata contract (form fields arrive as strings).
+const UploadFormSchema = z.object({
+  file: z.custom<File>((value) => value instanceof File, { error: 'is required and must be a file part' }).meta({ type: 'string', format: 'binary', description: 'The evidence file' }),
+  title: z.string().meta({ description: 'Short title, up to 200 characters' }),
+  kind: z.string().meta({ description: 'document, record, report, log, screenshot, test_result, contract, certificate or other' }),
   description: z.string().optional(),
-  validFrom: z.string().optional(),
-  validUntil: z.string().optional(),
+  validFrom: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
+  validUntil: z.string().optional().meta({ description: 'YYYY-MM-DD' }),
   ownerUserId: z.string().optional(),
 });
 
@@ -57,18 +57,11 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
   router.openapi(
     createRoute({
       method: 'post', path: '/evidence', tags: ['evidence'], summary: 'Upload an evidence file with its metadata (multipart/form-data)', security: SECURED,
-      request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadFormDoc } } } },
+      request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadFormSchema } } } },
       responses: { 201: jsonResponse(EvidenceSchema, 'Stored'), ...errorResponses(400, 401, 403, 413) },
     }),
     async (c) => {
-      if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-        throw new AppError('MALFORMED_REQUEST', 'send the evidence as multipart/form-data with a "file" part', { fields: [{ field: '(body)', reason: 'must be multipart/form-data' }] });
-      }
-      const form = await c.req.parseBody().catch(() => {
-        throw new AppError('MALFORMED_REQUEST', 'the multipart body could not be parsed', { fields: [{ field: '(body)', reason: 'broken multipart' }] });
-      });
-      const { file, ...fields } = form;
-      if (!(file instanceof File)) throw AppError.invalidField('file', 'is required and must be a file part');
+      const { file, ...fields } = c.req.valid('form');
       const metadata = parseWith(EvidenceMetadataInputSchema, fields, 'evidence metadata');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const evidence = await uploadEvidence(c.var.deps, c.var.actor, metadata, { bytes, fileName: file.name, mediaType: file.type });
