@@ -12,8 +12,6 @@ export interface Config {
   logLevel: string;
   /** Mark cookies Secure; on by default unless the server is only on loopback. */
   secureCookies: boolean | undefined;
-  url: string | undefined;
-  token: string | undefined;
 }
 
 const MIB = 1024 * 1024;
@@ -37,7 +35,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: intFrom('AIMS_SESSION_HOURS', env.AIMS_SESSION_HOURS, 12, 1, 24 * 30) * 3_600_000,
     logLevel: env.AIMS_LOG_LEVEL || 'info',
     secureCookies: env.AIMS_SECURE_COOKIES === undefined ? undefined : env.AIMS_SECURE_COOKIES === 'true',
-    url: env.AIMS_URL || undefined,
-    token: env.AIMS_TOKEN || undefined,
   };
 }

@@ -11,7 +11,8 @@ export interface CliIo {
   promptSecret?: (question: string) => Promise<string>;
 }
 
-export const EXIT = { ok: 0, checkFailed: 1, usage: 2 } as const;
+/** 0 ok, 1 a check failed (or a gate blocked), 2 usage or input error, 3 an internal error (a bug or an outage, not a verdict). */
+export const EXIT = { ok: 0, checkFailed: 1, usage: 2, internal: 3 } as const;
 
 /** The CLI's one table from error code to exit code: 1 when a check failed, 2 for usage or input. */
 const EXIT_FOR: Record<ErrorCode, number> = {
@@ -25,7 +26,7 @@ const EXIT_FOR: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: EXIT.usage,
   PRECONDITION_FAILED: EXIT.usage,
   INTEGRITY_FAILED: EXIT.checkFailed,
-  INTERNAL: EXIT.checkFailed,
+  INTERNAL: EXIT.internal,
 };
 
 /** Thrown by a command to stop with an exit code after it has printed its result. */

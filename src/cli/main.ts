@@ -22,6 +22,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nEvery command takes --help and --json. Exit codes: 0 ok, 1 check failed, 2 usage or input error, 3 internal error.')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerServe(program, io, (s) => (stop = s));
   registerInit(program, io);

@@ -59,6 +59,7 @@ export const MeSchema = z
     role: RoleSchema,
     permissions: z.array(z.string()),
     via: z.enum(['session', 'token']),
+    csrfToken: z.string().optional().meta({ description: 'For session callers: the token to echo in X-CSRF-Token (lets the web app recover it after a reload)' }),
   })
   .meta({ id: 'Me' });
 export type MeOutput = z.infer<typeof MeSchema>;

@@ -31,6 +31,7 @@ export function requireActor(): MiddlewareHandler<HttpEnv> {
     }
     c.set('actor', actor);
     c.set('sessionSecret', secret);
+    c.set('csrfToken', csrfToken);
     return next();
   };
 }

@@ -7,5 +7,7 @@ export interface HttpEnv {
     actor: Actor;
     /** Set when the request authenticated with the session cookie (logout needs it). */
     sessionSecret?: string;
+    /** The session's CSRF token, which /me hands back to the page that holds the cookie. */
+    csrfToken?: string;
   };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDriver, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
+import { AppError } from '../domain/shared/app-error.js';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -27,7 +28,10 @@ export interface DatabaseOptions {
 
 /** Opens the configured database: SQLite by default, PostgreSQL when a postgres URL is given. */
 export function openDatabase(options: DatabaseOptions): Db {
-  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+  if (options.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+      throw AppError.invalidField('DATABASE_URL', 'must start with postgres:// or postgresql://; leave it unset to use SQLite in AIMS_DATA_DIR');
+    }
     return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   }
   mkdirSync(options.dataDir, { recursive: true });
@@ -41,7 +45,22 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return fromDialect(new SqliteDialect({ database: sqlite }), 'sqlite');
+  return fromDialect(new ImmediateSqliteDialect({ database: sqlite }), 'sqlite');
+}
+
+/**
+ * Write transactions start with BEGIN IMMEDIATE: they take SQLite's write lock up front and wait
+ * (busy_timeout) for it, instead of failing with SQLITE_BUSY when a read turns into a write while
+ * another process (the CLI beside the server) writes. Read-only transactions stay deferred.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver: Driver = super.createDriver() as SqliteDriver;
+    driver.beginTransaction = async (connection: DatabaseConnection, settings: TransactionSettings) => {
+      await connection.executeQuery(CompiledQuery.raw(settings.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+    };
+    return driver;
+  }
 }
 
 // pg returns int8 (count(*), bigint) as strings; our integers fit in a double.

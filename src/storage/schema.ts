@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table types for Kysely. Timestamps are ISO-8601 text in both dialects (see docs/adr/0004), JSON
  * is text, and there are no booleans: a nullable timestamp says when a flag became true.
@@ -110,19 +108,3 @@ export interface Database {
   evidence_items: EvidenceItemsTable;
   evidence_links: EvidenceLinksTable;
 }
-
-/** Tables in the order a restore must load them (parents before children). */
-export const TABLES_IN_DEPENDENCY_ORDER = [
-  'organizations',
-  'users',
-  'memberships',
-  'sessions',
-  'api_tokens',
-  'trail_heads',
-  'trail_events',
-  'evidence_items',
-  'evidence_links',
-] as const satisfies readonly (keyof Database)[];
-
-// Kept so `Generated` stays available for later tables with database-side defaults.
-export type { Generated };

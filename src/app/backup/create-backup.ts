@@ -28,6 +28,7 @@ export async function createBackup(deps: AppDeps, outFile: string): Promise<Back
   try {
     await deps.db.kysely
       .transaction()
+      .setAccessMode('read only')
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         const tx = { kysely: trx, dialect: deps.db.dialect };

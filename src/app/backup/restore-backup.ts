@@ -8,7 +8,7 @@ import { BACKUP_TABLES, countRows, insertRows, listAppliedMigrations, type Backu
 import { listOrganizationIds } from '../../storage/repositories/organization.repository.js';
 import { inTransaction } from '../../storage/transaction.js';
 import { appendTrailEvent } from '../trail/append-trail-event.js';
-import { verifyTrail } from '../trail/verify-trail.js';
+import { verifyTrailInTransaction } from '../trail/verify-trail.js';
 import type { AppDeps } from '../shared/context.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupLine, type BackupSummary } from './backup-format.js';
 
@@ -31,6 +31,7 @@ export async function restoreBackup(deps: AppDeps, file: string): Promise<Backup
     let blobs = 0;
     let ended: Extract<BackupLine, { kind: 'end' }> | undefined;
     const pending = new Map<BackupTable, Record<string, unknown>[]>();
+    const evidenceHashes = new Set<string>();
     const flush = async (table: BackupTable) => {
       const batch = pending.get(table);
       if (batch?.length) await insertRows(tx, table, batch.splice(0));
@@ -54,6 +55,7 @@ export async function restoreBackup(deps: AppDeps, file: string): Promise<Backup
         }
         const batch = pending.get(table) ?? [];
         batch.push(record.row);
+        if (table === 'evidence_items') evidenceHashes.add(String(record.row.sha256));
         pending.set(table, batch);
         rows[table] = (rows[table] ?? 0) + 1;
         if (batch.length >= BATCH) await flush(table);
@@ -72,7 +74,12 @@ export async function restoreBackup(deps: AppDeps, file: string): Promise<Backup
       if ((rows[table] ?? 0) !== count) throw new AppError('INTEGRITY_FAILED', `the backup is incomplete: ${table} has ${rows[table] ?? 0} rows, expected ${count}`);
     }
 
-    const verification = await verifyTrail(tx);
+    if (blobs !== ended.blobs) throw new AppError('INTEGRITY_FAILED', `the backup is incomplete: ${blobs} evidence files, expected ${ended.blobs}`);
+    for (const sha256 of evidenceHashes) {
+      if (!(await deps.blobs.has(sha256))) throw new AppError('INTEGRITY_FAILED', `the backup lacks the file of evidence with sha256 ${sha256}`, { sha256 });
+    }
+
+    const verification = await verifyTrailInTransaction(tx);
     if (!verification.ok) {
       throw new AppError('INTEGRITY_FAILED', `the backup's trail does not verify: ${verification.firstBreak?.message ?? 'unknown break'}`, {
         firstBreak: verification.firstBreak,

@@ -20,6 +20,11 @@ export interface EvidenceFile {
  * (idempotent: identical content is kept once); if the record then fails, an unreferenced blob
  * is all that remains, never a record without its file.
  */
+/** Throws FORBIDDEN before a transport spends time receiving a file the actor may not store. */
+export function assertMayUploadEvidence(actor: Actor): void {
+  requirePermission(actor, 'evidence:write');
+}
+
 export async function uploadEvidence(deps: AppDeps, actor: Actor, metadata: EvidenceMetadataInput, file: EvidenceFile): Promise<EvidenceOutput> {
   requirePermission(actor, 'evidence:write');
   if (file.bytes.byteLength === 0) throw AppError.invalidField('file', 'is empty');

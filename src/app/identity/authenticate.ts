@@ -1,5 +1,5 @@
 import type { MeOutput } from '../../contracts/identity.contracts.js';
-import { ROLE_PERMISSIONS } from '../../domain/access/permissions.js';
+import { ROLE_PERMISSIONS, roleHasPermission } from '../../domain/access/permissions.js';
 import { isRole } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { findApiTokenByHash, touchApiToken } from '../../storage/repositories/api-token.repository.js';
@@ -38,7 +38,12 @@ export async function authenticateToken(deps: AppDeps, secret: string): Promise<
   if (token.revoked_at) throw NOT_AUTHENTICATED('the API token was revoked');
   if (token.expires_at && new Date(token.expires_at) <= now) throw NOT_AUTHENTICATED('the API token has expired');
   const member = await findMember(deps.db, token.organization_id, token.user_id);
-  if (!member || !activeRole(member, now) || !isRole(token.role)) throw NOT_AUTHENTICATED("the API token's owner no longer has access");
+  const ownerRole = member && activeRole(member, now);
+  if (!ownerRole || !isRole(token.role)) throw NOT_AUTHENTICATED("the API token's owner no longer has access");
+  // A token never holds more than its owner holds today, even if the owner's role was lowered since.
+  if (!ROLE_PERMISSIONS[token.role].every((p) => roleHasPermission(ownerRole, p))) {
+    throw NOT_AUTHENTICATED(`the API token's role (${token.role}) now exceeds its owner's (${ownerRole}); issue a new token`);
+  }
   if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOKEN_TOUCH_INTERVAL_MS) {
     await touchApiToken(deps.db, token.organization_id, token.id, now.toISOString());
   }
@@ -48,7 +53,7 @@ export async function authenticateToken(deps: AppDeps, secret: string): Promise<
     userId: token.user_id,
     tokenId: token.id,
     role: token.role,
-    label: `token ${token.name} (${member.email})`,
+    label: `token ${token.name} (${member!.email})`,
   };
 }
 

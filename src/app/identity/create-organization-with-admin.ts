@@ -4,7 +4,7 @@ import { AppError } from '../../domain/shared/app-error.js';
 import type { Conn } from '../../storage/database.js';
 import { findOrganizationByNameKey, insertOrganization } from '../../storage/repositories/organization.repository.js';
 import { insertTrailHead } from '../../storage/repositories/trail.repository.js';
-import { findUserByEmail, insertMembership, insertUser } from '../../storage/repositories/user.repository.js';
+import { findMember, findUserByEmail, insertMembership, insertUser } from '../../storage/repositories/user.repository.js';
 import { appendTrailEvent } from '../trail/append-trail-event.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
@@ -44,29 +44,18 @@ export async function createOrganizationWithAdmin(
   await insertTrailHead(tx, { organization_id: organization.id, seq: 0, hash: GENESIS_HASH });
 
   let userId = admin.existingUserId;
-  let createdAt = now;
   if (!userId) {
     if (await findUserByEmail(tx, admin.email)) throw AppError.conflict('adminEmail', `a user with email ${admin.email} already exists`);
     if (!admin.passwordHash) throw AppError.invalidField('adminPassword', 'is required for a new admin');
     userId = newId(deps.clock.now());
     await insertUser(tx, { id: userId, email: admin.email, display_name: admin.displayName, password_hash: admin.passwordHash, created_at: now });
-  } else {
-    createdAt = now;
   }
   await insertMembership(tx, { organization_id: organization.id, user_id: userId, role: 'admin', access_expires_at: null, created_at: now });
+  const member = await findMember(tx, organization.id, userId);
 
   const actor: Actor = { type: 'user', organizationId: organization.id, userId, tokenId: null, role: 'admin', label: actorLabel };
   const orgOut = presentOrganization(organization);
-  const adminOut = presentUser({
-    id: userId,
-    email: admin.email,
-    display_name: admin.displayName,
-    password_hash: '',
-    created_at: createdAt,
-    organization_id: organization.id,
-    role: 'admin',
-    access_expires_at: null,
-  });
+  const adminOut = presentUser(member!);
   await appendTrailEvent(tx, deps, actor, { action: 'organization.created', entityType: 'organization', entityId: organization.id, before: null, after: orgOut });
   await appendTrailEvent(tx, deps, actor, { action: 'user.added', entityType: 'user', entityId: userId, before: null, after: adminOut });
   return { organization: orgOut, admin: adminOut };

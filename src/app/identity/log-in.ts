@@ -2,7 +2,7 @@ import type { LoginInput, SessionOutput } from '../../contracts/identity.contrac
 import { ROLE_PERMISSIONS } from '../../domain/access/permissions.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
-import { insertSession } from '../../storage/repositories/session.repository.js';
+import { deleteExpiredSessionsOfUser, insertSession } from '../../storage/repositories/session.repository.js';
 import { findUserByEmail, listMembershipsOfUser } from '../../storage/repositories/user.repository.js';
 import { inTransaction } from '../../storage/transaction.js';
 import { appendTrailEvent } from '../trail/append-trail-event.js';
@@ -52,6 +52,7 @@ export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ session
   if (membership.access_expires_at && new Date(membership.access_expires_at) < expiresAt) expiresAt = new Date(membership.access_expires_at);
 
   await inTransaction(deps.db, async (tx) => {
+    await deleteExpiredSessionsOfUser(tx, user.id, now.toISOString());
     await insertSession(tx, {
       token_hash: sha256Hex(sessionSecret),
       organization_id: organization.id,

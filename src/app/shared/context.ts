@@ -30,7 +30,3 @@ export interface Actor {
   /** How the trail names the actor: an email, or a token's name and owner. */
   label: string;
 }
-
-export function nowIso(deps: Pick<AppDeps, 'clock'>): string {
-  return deps.clock.now().toISOString();
-}

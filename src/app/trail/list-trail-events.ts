@@ -6,6 +6,11 @@ import type { Actor, AppDeps } from '../shared/context.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import { presentTrailEvent } from './trail.presenter.js';
 
+// Stored times are UTC with milliseconds; a filter given with an offset must be compared in the same form.
+function toUtcIso(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : new Date(value).toISOString();
+}
+
 /** Lists the organization's trail, newest first, filtered by entity, actor and time. */
 export async function listTrailEvents(deps: AppDeps, actor: Actor, query: TrailQuery): Promise<Page<TrailEventOutput>> {
   requirePermission(actor, 'trail:read');
@@ -13,7 +18,7 @@ export async function listTrailEvents(deps: AppDeps, actor: Actor, query: TrailQ
   const rows = await queryTrailEvents(
     deps.db,
     actor.organizationId,
-    { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, fromIso: query.from, toIso: query.to },
+    { entityType: query.entityType, entityId: query.entityId, actorId: query.actorId, fromIso: toUtcIso(query.from), toIso: toUtcIso(query.to) },
     beforeSeq,
     query.limit + 1,
   );

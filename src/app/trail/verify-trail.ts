@@ -19,6 +19,16 @@ const CHUNK = 2000;
  * so memory stays flat however long the trail. An operator command: it reads all tenants.
  */
 export async function verifyTrail(conn: Conn, organizationIds?: string[]): Promise<TrailVerificationOutput> {
+  // One read-only snapshot: writes that land during a long verify neither count nor look like tampering.
+  return conn.kysely
+    .transaction()
+    .setAccessMode('read only')
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => verifyTrailInTransaction({ kysely: trx, dialect: conn.dialect }, organizationIds));
+}
+
+/** The same check for a caller already inside a transaction (restore verifies before it commits). */
+export async function verifyTrailInTransaction(conn: Conn, organizationIds?: string[]): Promise<TrailVerificationOutput> {
   const withHeads = await listTrailHeadOrganizationIds(conn);
   const withEvents = await listTrailOrganizationIds(conn);
   const all = organizationIds ?? [...new Set([...withHeads, ...withEvents])].sort();

@@ -3,12 +3,20 @@ import { createApiToken } from '../../app/identity/create-api-token.js';
 import { CreateApiTokenInputSchema } from '../../contracts/identity.contracts.js';
 import { parseWith } from '../../contracts/parse.js';
 import { ROLES } from '../../domain/access/roles.js';
+import { AppError } from '../../domain/shared/app-error.js';
 import { parseDuration } from '../../domain/shared/duration.js';
 import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
 import { withApp } from '../app-session.js';
 import { printResult, type CliIo } from '../cli-io.js';
 
 const DAY_MS = 86_400_000;
+
+/** Tokens live whole days; a shorter or fractional lifetime is refused rather than silently rounded. */
+function wholeDays(text: string): number {
+  const ms = parseDuration('expires-in', text);
+  if (ms % DAY_MS !== 0) throw AppError.invalidField('expires-in', `must be whole days or weeks, such as 90d or 2w; got ${text}`);
+  return ms / DAY_MS;
+}
 
 export function registerToken(program: Command, io: CliIo) {
   const token = program.command('token').description('API tokens for pipelines and integrations');
@@ -18,13 +26,13 @@ export function registerToken(program: Command, io: CliIo) {
     .requiredOption('--email <email>', 'the member the token acts for')
     .requiredOption('--role <role>', `one of: ${ROLES.join(', ')} (no more than the member's own)`)
     .requiredOption('--name <name>', 'a name to recognise the token by, e.g. ci-release-gate')
-    .option('--expires-in <duration>', 'lifetime such as 90d, 12h or 2w (default: no expiry)')
+    .option('--expires-in <duration>', 'lifetime in days or weeks, such as 90d or 2w (default: no expiry)')
     .option('--admin-email <email>', 'the admin acting (env AIMS_ADMIN_EMAIL)')
     .option('--org <id>', 'organization id, when the admin belongs to several')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', ADMIN_HELP)
     .action(async (options: { email: string; role: string; name: string; expiresIn?: string; adminEmail?: string; org?: string; json?: boolean }) => {
-      const expiresInDays = options.expiresIn ? Math.max(1, Math.ceil(parseDuration('expires-in', options.expiresIn) / DAY_MS)) : undefined;
+      const expiresInDays = options.expiresIn ? wholeDays(options.expiresIn) : undefined;
       const input = parseWith(CreateApiTokenInputSchema, { email: options.email, role: options.role, name: options.name, expiresInDays }, 'options');
       const result = await withApp(io, async (deps) => createApiToken(deps, await actAsAdmin(io, deps, options), input));
       printResult(

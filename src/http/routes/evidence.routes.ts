@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getEvidence, readEvidenceContent } from '../../app/evidence/get-evidence.js';
 import { linkEvidence } from '../../app/evidence/link-evidence.js';
 import { listEvidence } from '../../app/evidence/list-evidence.js';
-import { uploadEvidence } from '../../app/evidence/upload-evidence.js';
+import { assertMayUploadEvidence, uploadEvidence } from '../../app/evidence/upload-evidence.js';
 import { IdSchema, pageSchema } from '../../contracts/common.contracts.js';
 import {
   EvidenceLinkSchema,
@@ -42,6 +42,10 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
     async (c) => c.json(await listEvidence(c.var.deps, c.var.actor, c.req.valid('query')), 200),
   );
 
+  router.use('/evidence', async (c, next) => {
+    if (c.req.method === 'POST') assertMayUploadEvidence(c.var.actor);
+    return next();
+  });
   router.use(
     '/evidence',
     bodyLimit({

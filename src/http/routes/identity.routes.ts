@@ -28,7 +28,11 @@ export function identityRoutes() {
 
   router.openapi(
     createRoute({ method: 'get', path: '/me', tags: ['identity'], summary: 'Who am I: user, organization, role, permissions', security: SECURED, responses: { 200: jsonResponse(MeSchema, 'The caller'), ...errorResponses(401) } }),
-    async (c) => c.json(await describeActor(c.var.deps, c.var.actor), 200),
+    async (c) => {
+      const me = await describeActor(c.var.deps, c.var.actor);
+      // Readable only by same-origin script (no CORS), so handing it back does not help another site.
+      return c.json(c.var.csrfToken ? { ...me, csrfToken: c.var.csrfToken } : me, 200);
+    },
   );
 
   router.openapi(

@@ -14,7 +14,7 @@ export async function deleteSession(conn: Conn, organizationId: string, tokenHas
   await conn.kysely.deleteFrom('sessions').where('organization_id', '=', organizationId).where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteExpiredSessions(conn: Conn, nowIso: string): Promise<number> {
-  const result = await conn.kysely.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
-  return Number(result.numDeletedRows);
+/** Drops a user's ended sessions; called at each login so the table does not grow without bound. */
+export async function deleteExpiredSessionsOfUser(conn: Conn, userId: string, nowIso: string): Promise<void> {
+  await conn.kysely.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', nowIso).execute();
 }
