@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../../domain/shared/app-error.js';
@@ -21,6 +21,7 @@ const KNOWN_TABLES = new Set<string>(BACKUP_TABLES.map((t) => t.table));
  * chain then records the restore itself.
  */
 export async function restoreBackup(deps: AppDeps, file: string): Promise<BackupSummary> {
+  if (!existsSync(file)) throw AppError.invalidField('file', `${file} does not exist`);
   await migrateToLatest(deps.db);
   if ((await countRows(deps.db, 'organizations')) > 0) {
     throw new AppError('PRECONDITION_FAILED', 'restore needs an empty database: this one already holds organizations');
@@ -101,11 +102,17 @@ function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-function readLines(file: string): AsyncIterable<string> {
+async function* readLines(file: string): AsyncIterable<string> {
   const gunzip = createGunzip();
   const input = createReadStream(file);
   input.on('error', (error) => gunzip.destroy(error));
-  return createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  try {
+    yield* createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('Z_')) throw AppError.invalidField('file', 'is not a gzip-compressed OpenAIMS backup, or it is damaged');
+    throw error;
+  }
 }
 
 function corrupt(lineNo: number, why: string): AppError {
