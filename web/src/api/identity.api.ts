@@ -1,0 +1,61 @@
+import type { Page } from '../../../src/contracts/common.contracts.js';
+import type {
+  AddUserInput,
+  ApiTokenOutput,
+  CreateApiTokenInput,
+  CreatedApiTokenOutput,
+  LoginInput,
+  MeOutput,
+  OrganizationOutput,
+  SessionOutput,
+  SetupInput,
+  UserOutput,
+} from '../../../src/contracts/identity.contracts.js';
+import { ApiError } from './api-error.js';
+import { apiRequest } from './client.js';
+
+export async function getSetupStatus(): Promise<{ initialized: boolean }> {
+  return apiRequest('/setup');
+}
+
+export async function runSetup(input: SetupInput): Promise<{ organization: OrganizationOutput; admin: UserOutput }> {
+  return apiRequest('/setup', { json: input, quiet401: true });
+}
+
+export async function logIn(input: LoginInput): Promise<SessionOutput> {
+  return apiRequest('/auth/login', { json: input, quiet401: true });
+}
+
+export async function logOut(): Promise<void> {
+  await apiRequest('/auth/logout', { method: 'POST', quiet401: true });
+}
+
+/** Who is logged in, or null when nobody is (a 401 is the normal answer before login). */
+export async function getMe(): Promise<MeOutput | null> {
+  try {
+    return await apiRequest<MeOutput>('/me', { quiet401: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function listUsers(cursor?: string, limit = 100): Promise<Page<UserOutput>> {
+  return apiRequest('/users', { query: { cursor, limit } });
+}
+
+export async function addUser(input: AddUserInput): Promise<UserOutput> {
+  return apiRequest('/users', { json: input });
+}
+
+export async function listTokens(cursor?: string, limit = 100): Promise<Page<ApiTokenOutput>> {
+  return apiRequest('/tokens', { query: { cursor, limit } });
+}
+
+export async function createToken(input: CreateApiTokenInput): Promise<CreatedApiTokenOutput> {
+  return apiRequest('/tokens', { json: input });
+}
+
+export async function revokeToken(id: string): Promise<ApiTokenOutput> {
+  return apiRequest(`/tokens/${encodeURIComponent(id)}/revoke`, { method: 'POST' });
+}

@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import type { MeOutput, SessionOutput } from '../../src/contracts/identity.contracts.js';
+import { errorMessage } from './api/api-error.js';
+import { setSessionLostHandler } from './api/client.js';
+import { setCsrfToken } from './api/csrf-store.js';
+import { getMe, getSetupStatus, logOut } from './api/identity.api.js';
+import { AppFrame } from './layout/app-frame.js';
+import { PublicFrame } from './layout/public-frame.js';
+import { LoginPage } from './pages/login-page.js';
+import { SetupPage } from './pages/setup-page.js';
+import { AppRoutes } from './routes.js';
+import { navigate } from './router/router.js';
+import { SessionProvider } from './session/session-context.js';
+
+const ME = ['me'] as const;
+const SETUP = ['setup'] as const;
+
+interface LoginNotice {
+  tone: 'info' | 'warn' | 'ok';
+  text: string;
+}
+
+/** Decides what the visitor sees: first-run setup, the login page, or the app itself. */
+export function App() {
+  const queryClient = useQueryClient();
+  const setup = useQuery({ queryKey: SETUP, queryFn: getSetupStatus, staleTime: Infinity });
+  const me = useQuery({ queryKey: ME, queryFn: getMe, enabled: setup.data?.initialized === true });
+  const [notice, setNotice] = useState<LoginNotice | null>(null);
+  const [loginEmail, setLoginEmail] = useState('');
+
+  const endSession = useCallback(
+    (next: LoginNotice | null) => {
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SETUP[0] });
+      queryClient.setQueryData(ME, null);
+      setNotice(next);
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    setSessionLostHandler((reason) =>
+      endSession(
+        reason === 'csrf'
+          ? { tone: 'warn', text: 'For your security, log in again before making changes (this tab lost its session key).' }
+          : { tone: 'warn', text: 'Your session has ended. Log in again to continue.' },
+      ),
+    );
+  }, [endSession]);
+
+  const onLoggedIn = (session: SessionOutput) => {
+    const { csrfToken, expiresAt: _expiresAt, ...caller } = session;
+    setCsrfToken(csrfToken);
+    queryClient.setQueryData<MeOutput | null>(ME, caller);
+    setNotice(null);
+  };
+
+  const signOut = async () => {
+    try {
+      await logOut();
+    } catch {
+      // The session is dropped locally whatever the server says; a stale cookie is replaced at next login.
+    }
+    endSession({ tone: 'ok', text: 'You have logged out.' });
+    navigate('/', { replace: true });
+  };
+
+  if (setup.isPending) return <Splash />;
+  if (setup.isError) return <Failure error={setup.error} retry={() => void setup.refetch()} />;
+  if (!setup.data.initialized) {
+    return (
+      <SetupPage
+        onDone={(email) => {
+          queryClient.setQueryData(SETUP, { initialized: true });
+          setLoginEmail(email);
+          setNotice({ tone: 'ok', text: 'Your organization is ready. Log in with the admin account you just created.' });
+          navigate('/', { replace: true });
+        }}
+      />
+    );
+  }
+  if (me.isPending) return <Splash />;
+  if (me.isError) return <Failure error={me.error} retry={() => void me.refetch()} />;
+  if (!me.data) return <LoginPage notice={notice} initialEmail={loginEmail} onLoggedIn={onLoggedIn} />;
+  return (
+    <SessionProvider me={me.data} signOut={signOut}>
+      <AppFrame>
+        <AppRoutes />
+      </AppFrame>
+    </SessionProvider>
+  );
+}
+
+function Splash() {
+  return (
+    <PublicFrame title="Loading">
+      <p className="splash" role="status">
+        Loading OpenAIMS…
+      </p>
+    </PublicFrame>
+  );
+}
+
+function Failure({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <PublicFrame title="Cannot reach the server">
+      <h1 className="public-card__title">Cannot reach OpenAIMS</h1>
+      <p role="alert">{errorMessage(error)}</p>
+      <button type="button" className="button" onClick={retry}>
+        Try again
+      </button>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation } from '../router/router.js';
+import { useSession } from '../session/session-context.js';
+import type { Permission } from '../../../src/domain/access/permissions.js';
+import { humanize } from '../lib/format.js';
+
+interface NavItem {
+  to: string;
+  label: string;
+  needs?: Permission;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/evidence', label: 'Evidence', needs: 'evidence:read' },
+  { to: '/trail', label: 'Trail', needs: 'trail:read' },
+  { to: '/people', label: 'People', needs: 'user:read' },
+  { to: '/tokens', label: 'API tokens', needs: 'token:manage' },
+];
+
+function isActive(item: NavItem, path: string): boolean {
+  return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
+}
+
+/** The authenticated frame: banner with organization and user, the main navigation, and the page. */
+export function AppFrame({ children }: { children: ReactNode }) {
+  const { me, can, signOut } = useSession();
+  const { path } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const [signingOut, setSigningOut] = useState(false);
+
+  // After each navigation, move focus to the new page's heading so it is announced and Tab starts there.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [path]);
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    try {
+      await signOut();
+    } finally {
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <div className="frame">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="banner">
+        <Link to="/" className="banner__brand" aria-label="OpenAIMS home">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>OpenAIMS</span>
+        </Link>
+        <div className="banner__org">
+          <span className="banner__label">Organization</span>
+          <span className="banner__org-name">{me.organization.name}</span>
+        </div>
+        <div className="banner__user">
+          <span className="banner__user-name">{me.user.displayName}</span>
+          <span className="banner__role">{humanize(me.role)}</span>
+          <button type="button" className="button button--on-dark" onClick={() => void onSignOut()} disabled={signingOut}>
+            {signingOut ? 'Logging out…' : 'Log out'}
+          </button>
+        </div>
+      </header>
+      <div className="frame__body">
+        <nav className="sidenav" aria-label="Main">
+          <ul>
+            {NAV.filter((item) => !item.needs || can(item.needs)).map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className="sidenav__link" aria-current={isActive(item, path) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="sidenav__heading">Developers</p>
+          <ul>
+            <li>
+              <a className="sidenav__link" href="/api/docs" target="_blank" rel="noopener">
+                API reference<span className="visually-hidden"> (opens in a new tab)</span>
+                <span aria-hidden="true"> ↗</span>
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <main id="main" ref={mainRef} className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { EvidenceDetailPage } from './pages/evidence/evidence-detail-page.js';
+import { EvidenceListPage } from './pages/evidence/evidence-list-page.js';
+import { HomePage } from './pages/home/home-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { PeoplePage } from './pages/people/people-page.js';
+import { TokensPage } from './pages/tokens/tokens-page.js';
+import { TrailPage } from './pages/trail/trail-page.js';
+import { matchPath, navigate, useLocation } from './router/router.js';
+
+/** The authenticated pages, by path. */
+export function AppRoutes() {
+  const { path } = useLocation();
+  if (path === '/') return <HomePage />;
+  if (path === '/setup' || path === '/login') return <Redirect to="/" />;
+  if (path === '/evidence') return <EvidenceListPage />;
+  const evidence = matchPath('/evidence/:id', path);
+  if (evidence?.id) return <EvidenceDetailPage id={evidence.id} />;
+  if (path === '/trail') return <TrailPage />;
+  if (path === '/people') return <PeoplePage />;
+  if (path === '/tokens') return <TokensPage />;
+  return <NotFoundPage />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}

@@ -1,0 +1,24 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { MeOutput } from '../../../src/contracts/identity.contracts.js';
+import type { Permission } from '../../../src/domain/access/permissions.js';
+
+export interface SessionValue {
+  me: MeOutput;
+  /** Whether the caller's role holds a permission. Only hides actions: the server decides. */
+  can: (permission: Permission) => boolean;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ me, signOut, children }: { me: MeOutput; signOut: () => Promise<void>; children: ReactNode }) {
+  const can = (permission: Permission) => me.permissions.includes(permission);
+  return <SessionContext.Provider value={{ me, can, signOut }}>{children}</SessionContext.Provider>;
+}
+
+/** The logged-in caller; only pages inside the authenticated frame use it. */
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession() outside <SessionProvider>');
+  return value;
+}
