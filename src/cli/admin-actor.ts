@@ -15,7 +15,7 @@ export interface AdminOptions {
  */
 export async function actAsAdmin(io: CliIo, deps: AppDeps, options: AdminOptions): Promise<Actor> {
   const email = parseWith(EmailSchema, options.adminEmail ?? io.env.AIMS_ADMIN_EMAIL, 'admin-email (or AIMS_ADMIN_EMAIL)');
-  const password = await readSecret(io, 'AIMS_ADMIN_PASSWORD', `Password for ${email}: `, 'admin password');
+  const password = await readSecret(io, 'AIMS_ADMIN_PASSWORD', `Password for ${email}: `);
   const { actor } = await verifyCredentials(deps, { email, password, organizationId: options.org });
   return { ...actor, label: `${actor.label} (cli)` };
 }

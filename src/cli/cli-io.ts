@@ -54,11 +54,11 @@ export function reportError(io: CliIo, json: boolean, error: unknown): number {
 }
 
 /** A secret from an environment variable, else from a prompt, else a clear error naming both. */
-export async function readSecret(io: CliIo, envName: string, question: string, field: string): Promise<string> {
+export async function readSecret(io: CliIo, envName: string, question: string): Promise<string> {
   const fromEnv = io.env[envName];
   if (fromEnv) return fromEnv;
   if (io.promptSecret) return io.promptSecret(question);
-  throw AppError.invalidField(field, `set ${envName} or run in a terminal to be asked`);
+  throw AppError.invalidField(envName, `is not set, and there is no terminal to ask on`);
 }
 
 /** Reads a line from the terminal without echoing it. */

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { withApp } from '../app-session.js';
 import { printResult, readSecret, type CliIo } from '../cli-io.js';
 
-const InitOptionsSchema = z.object({ org: nameSchema(120), adminEmail: EmailSchema, adminName: nameSchema(120), password: PasswordSchema });
+// Keys are the flags' names, so an error names the flag to fix.
+const InitOptionsSchema = z.object({ org: nameSchema(120), 'admin-email': EmailSchema, 'admin-name': nameSchema(120), AIMS_ADMIN_PASSWORD: PasswordSchema });
 
 export function registerInit(program: Command, io: CliIo) {
   program
@@ -18,10 +19,10 @@ export function registerInit(program: Command, io: CliIo) {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nThe password is read from AIMS_ADMIN_PASSWORD, or asked for on a terminal (at least 12 characters).')
     .action(async (options: { org: string; adminEmail: string; adminName: string; json?: boolean }) => {
-      const password = await readSecret(io, 'AIMS_ADMIN_PASSWORD', 'Admin password: ', 'password');
-      const input = parseWith(InitOptionsSchema, { org: options.org, adminEmail: options.adminEmail, adminName: options.adminName, password }, 'options');
+      const password = await readSecret(io, 'AIMS_ADMIN_PASSWORD', 'Admin password: ');
+      const input = parseWith(InitOptionsSchema, { org: options.org, 'admin-email': options.adminEmail, 'admin-name': options.adminName, AIMS_ADMIN_PASSWORD: password }, 'options');
       const result = await withApp(io, (deps) =>
-        initializeOrganization(deps, { organizationName: input.org, adminEmail: input.adminEmail, adminName: input.adminName, adminPassword: input.password }),
+        initializeOrganization(deps, { organizationName: input.org, adminEmail: input['admin-email'], adminName: input['admin-name'], adminPassword: input.AIMS_ADMIN_PASSWORD }),
       );
       printResult(io, Boolean(options.json), result, `Created organization "${result.organization.name}" (${result.organization.id}) with admin ${result.admin.email}.\nStart the server with "aims serve" and log in.`);
     });

@@ -23,7 +23,7 @@ export function registerUser(program: Command, io: CliIo) {
     .action(async (options: { email: string; role: string; name?: string; accessExpiresAt?: string; adminEmail?: string; org?: string; json?: boolean }) => {
       const result = await withApp(io, async (deps) => {
         const admin = await actAsAdmin(io, deps, options);
-        const password = await readSecret(io, 'AIMS_USER_PASSWORD', `Password for ${options.email}: `, 'password');
+        const password = await readSecret(io, 'AIMS_USER_PASSWORD', `Password for ${options.email}: `);
         const input = parseWith(
           AddUserInputSchema,
           { email: options.email, displayName: options.name ?? options.email, password, role: options.role, accessExpiresAt: options.accessExpiresAt },

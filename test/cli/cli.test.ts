@@ -1,0 +1,127 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aims, freshDataDir } from './cli-helpers.js';
+
+const ADMIN = { AIMS_ADMIN_PASSWORD: 'a long admin password' };
+const COMMANDS = [['serve'], ['init'], ['db', 'migrate'], ['user', 'add'], ['token', 'create'], ['trail', 'verify'], ['backup'], ['restore']];
+
+describe('aims CLI', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dataDir = freshDataDir();
+    env = { AIMS_DATA_DIR: dataDir, ...ADMIN };
+    const init = await aims(['init', '--org', 'Acme AI', '--admin-email', 'Lead@Acme.example', '--json'], env);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(init.json).toMatchObject({ organization: { name: 'Acme AI' }, admin: { email: 'lead@acme.example', role: 'admin' } });
+  });
+
+  it.each(COMMANDS)('documents %s with --help and offers --json', async (...command) => {
+    const result = await aims([...command, '--help'], {});
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('--json');
+  });
+
+  it('refuses a second init with a clear message and exit code 2', async () => {
+    const result = await aims(['init', '--org', 'Other', '--admin-email', 'x@y.example'], env);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/already initialized/);
+  });
+
+  it('names the flag or variable at fault, with exit code 2', async () => {
+    const empty = { AIMS_DATA_DIR: freshDataDir() };
+    const noPassword = await aims(['init', '--org', 'X', '--admin-email', 'a@b.example', '--json'], empty);
+    expect(noPassword.exitCode).toBe(2);
+    expect(noPassword.json).toMatchObject({ error: { code: 'VALIDATION_FAILED', details: { fields: [{ field: 'AIMS_ADMIN_PASSWORD' }] } } });
+    const badEmail = await aims(['init', '--org', 'X', '--admin-email', 'not-an-email'], { ...empty, ...ADMIN });
+    expect(badEmail.exitCode).toBe(2);
+    expect(badEmail.stderr).toMatch(/admin-email must be an email/);
+    const missingFlag = await aims(['token', 'create', '--email', 'a@b.example'], env);
+    expect(missingFlag.exitCode).toBe(2);
+    expect(missingFlag.stderr).toMatch(/required option '--role/);
+    expect((await aims(['no-such-command'], env)).exitCode).toBe(2);
+    const badDuration = await aims(['token', 'create', '--admin-email', 'lead@acme.example', '--email', 'lead@acme.example', '--role', 'admin', '--name', 'x', '--expires-in', '12h'], env);
+    expect(badDuration.exitCode).toBe(2);
+    expect(badDuration.stderr).toMatch(/expires-in: must be whole days/);
+  });
+
+  it('adds a user and issues a token only for an admin who proves their password', async () => {
+    const wrong = await aims(['user', 'add', '--admin-email', 'lead@acme.example', '--email', 'ci@acme.example', '--role', 'contributor'], { ...env, AIMS_ADMIN_PASSWORD: 'wrong password!!', AIMS_USER_PASSWORD: 'pipeline password' });
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toMatch(/email or password is wrong/);
+    const added = await aims(['user', 'add', '--admin-email', 'lead@acme.example', '--email', 'ci@acme.example', '--role', 'contributor', '--json'], { ...env, AIMS_USER_PASSWORD: 'pipeline password' });
+    expect(added.exitCode, added.stderr).toBe(0);
+    expect(added.json).toMatchObject({ email: 'ci@acme.example', role: 'contributor' });
+    const token = await aims(['token', 'create', '--admin-email', 'lead@acme.example', '--email', 'ci@acme.example', '--role', 'contributor', '--name', 'release-gate', '--expires-in', '90d', '--json'], env);
+    expect(token.exitCode, token.stderr).toBe(0);
+    expect((token.json as { token: string }).token).toMatch(/^aims_/);
+    const text = await aims(['token', 'create', '--admin-email', 'lead@acme.example', '--email', 'ci@acme.example', '--role', 'contributor', '--name', 'nightly'], env);
+    expect(text.stdout).toMatch(/will not be shown again/);
+  });
+
+  it('verifies the trail, and fails naming the event once a row is edited', async () => {
+    const dir = freshDataDir();
+    const localEnv = { AIMS_DATA_DIR: dir, ...ADMIN };
+    await aims(['init', '--org', 'Tamper Test', '--admin-email', 'a@tamper.example'], localEnv);
+    const ok = await aims(['trail', 'verify', '--json'], localEnv);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.json).toMatchObject({ ok: true, eventsChecked: 2 });
+    const sqlite = new BetterSqlite3(join(dir, 'aims.db'));
+    const event = sqlite.prepare('select id from trail_events where seq = 1').get() as { id: string };
+    sqlite.prepare(`update trail_events set actor_label = 'mallory@evil.example' where seq = 1`).run();
+    sqlite.close();
+    const broken = await aims(['trail', 'verify'], localEnv);
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toContain(event.id);
+    expect(broken.stdout).toMatch(/BROKEN .* event #1 .*altered/);
+    const brokenJson = await aims(['trail', 'verify', '--json'], localEnv);
+    expect(brokenJson.json).toMatchObject({ ok: false, firstBreak: { seq: 1, eventId: event.id, reason: 'hash_mismatch' } });
+  });
+
+  it('backs up and restores into an empty data dir; refuses a tampered backup with exit code 1', async () => {
+    const file = join(freshDataDir(), 'aims.backup');
+    const backup = await aims(['backup', '--out', file, '--json'], env);
+    expect(backup.exitCode, backup.stderr).toBe(0);
+    const target = { AIMS_DATA_DIR: freshDataDir() };
+    const restore = await aims(['restore', file], target);
+    expect(restore.exitCode, restore.stderr).toBe(0);
+    expect((await aims(['trail', 'verify', '--json'], target)).json).toMatchObject({ ok: true });
+    expect((await aims(['restore', file], target)).exitCode).toBe(2);
+
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const tampered = gunzipSync(readFileSync(file)).toString('utf8').replace('"action":"user.added"', '"action":"user.removed"');
+    const tamperedFile = `${file}.tampered`;
+    writeFileSync(tamperedFile, gzipSync(tampered));
+    const refused = await aims(['restore', tamperedFile, '--json'], { AIMS_DATA_DIR: freshDataDir() });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.json).toMatchObject({ error: { code: 'INTEGRITY_FAILED' } });
+  });
+
+  it('migrates on demand and reports when nothing is pending', async () => {
+    const result = await aims(['db', 'migrate', '--json'], env);
+    expect(result.exitCode).toBe(0);
+    expect(result.json).toEqual({ dialect: 'sqlite', applied: [] });
+  });
+
+  it('serves on the given port until stopped', async () => {
+    const run = await aims(['serve', '--port', '0', '--json'], env);
+    expect(run.exitCode).toBe(0);
+    const { url } = run.json as { url: string };
+    try {
+      expect(await (await fetch(`${url}/api/v1/health`)).json()).toEqual({ status: 'ok' });
+    } finally {
+      await run.stop!();
+    }
+  });
+
+  it('runs as the package binary', async () => {
+    const result = await promisify(execFile)(process.execPath, ['bin/aims.js', 'trail', 'verify', '--json'], { env: { ...process.env, AIMS_DATA_DIR: dataDir, AIMS_LOG_LEVEL: 'silent' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true });
+  });
+});
