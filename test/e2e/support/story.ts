@@ -1,0 +1,41 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe.js';
+import type { E2eBrowser } from './browser.js';
+import type { E2eServer } from './e2e-server.js';
+
+/** The organization and people the browser stories use. */
+export const ORG = 'Northwind Health AI';
+export const ADMIN = { name: 'Ada Admin', email: 'ada@northwind.example', password: 'correct horse battery staple' };
+export const RISK_OWNER = { name: 'Rita Risk', email: 'rita@northwind.example', password: 'another long password 42' };
+
+/** Saves a screenshot (when asked for) and asserts axe-core finds nothing serious or critical. */
+export async function expectAccessible(browser: E2eBrowser, name: string): Promise<void> {
+  await browser.screenshot(name);
+  expect(await seriousViolations(browser.page), `axe on ${name}`).toEqual([]);
+}
+
+/** First-run setup through the API, for stories that start after it. */
+export async function setUpByApi(server: E2eServer): Promise<void> {
+  const response = await fetch(`${server.url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ organizationName: ORG, adminEmail: ADMIN.email, adminName: ADMIN.name, adminPassword: ADMIN.password, setupCode: server.setupCode }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** Logs in through the login page and waits for the app frame. */
+export async function logInThroughUi(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+/** The HTTP status of an API call made with a bearer token. */
+export async function bearerStatus(server: E2eServer, path: string, token: string): Promise<number> {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return response.status;
+}
