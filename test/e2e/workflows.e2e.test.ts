@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type E2eBrowser } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ADMIN, RISK_OWNER, bearerStatus, expectAccessible, logInThroughUi, setUpByApi } from './support/story.js';
+import { ADMIN, RISK_OWNER, apiSession, bearerStatus, expectAccessible, logInThroughUi, setUpByApi, uploadByApi } from './support/story.js';
 
 // An initialized installation, in order: evidence upload and links, the trail, people and API
 // tokens, a lost CSRF key, and what a non-admin role sees, with axe-core on each page.
@@ -205,5 +205,46 @@ describe('everyday work in a real browser', () => {
       await page.setViewportSize({ width: 1360, height: 900 });
     }
     expect(browser.errors).toEqual([]);
+  });
+
+  it('long lists page with "Load more" and sort and filter what is loaded', async () => {
+    const { page } = browser;
+    const session = await apiSession(server, RISK_OWNER.email, RISK_OWNER.password);
+    for (let i = 1; i <= 50; i += 1) await uploadByApi(server, session, `Bulk record ${i}`, `bulk-${i}.txt`);
+
+    await page.goto(`${server.url}/evidence`);
+    const table = page.getByRole('table', { name: 'Evidence' });
+    const rows = table.locator('tbody tr');
+    await page.getByText('50+ rows').waitFor();
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText('51 rows').waitFor();
+    expect(await rows.count()).toBe(51);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    const titleHeader = table.getByRole('columnheader', { name: /Title/ });
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('ascending');
+    expect(await rows.first().locator('td').first().textContent()).toBe('Bulk record 1');
+    await titleHeader.getByRole('button').click();
+    expect(await titleHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await rows.first().locator('td').first().textContent()).toBe(EVIDENCE_TITLE);
+
+    await page.getByLabel('Filter by text').fill('record 4');
+    await page.getByText('11 of 51 shown').waitFor();
+    expect(await rows.count()).toBe(11);
+    await page.getByLabel('Filter by text').fill('no such evidence');
+    await page.getByText('No matches').waitFor();
+    await browser.screenshot('13-evidence-many');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trail' }).click();
+    const events = page.getByRole('table', { name: 'Trail events' }).locator('tbody tr');
+    await page.getByText('50+ rows').waitFor();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => events.count()).toBeGreaterThan(50);
+    // Newest first across pages: sequence numbers keep falling.
+    const seqs = (await events.locator('td:first-child').allTextContents()).map(Number);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(seqs.at(-1)).toBe(1);
   });
 });

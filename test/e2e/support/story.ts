@@ -39,3 +39,34 @@ export async function bearerStatus(server: E2eServer, path: string, token: strin
   const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return response.status;
 }
+
+export interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Logs in over HTTP, as a second browser would, to prepare data quickly. */
+export async function apiSession(server: E2eServer, email: string, password: string): Promise<ApiSession> {
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrfToken: body.csrfToken };
+}
+
+/** Uploads a small evidence file over HTTP with a session. */
+export async function uploadByApi(server: E2eServer, session: ApiSession, title: string, fileName: string): Promise<void> {
+  const form = new FormData();
+  form.set('file', new Blob([`${title}\n`], { type: 'text/plain' }), fileName);
+  form.set('title', title);
+  form.set('kind', 'record');
+  const response = await fetch(`${server.url}/api/v1/evidence`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: form,
+  });
+  expect(response.status).toBe(201);
+}

@@ -76,7 +76,6 @@ export function EvidenceListPage() {
           hasMore={list.hasNextPage}
           onLoadMore={() => void list.fetchNextPage()}
           loadingMore={list.isFetchingNextPage}
-          initialSort={{ id: 'createdAt', direction: 'desc' }}
           toolbar={
             <div className="data-table__filter">
               <label htmlFor={kindId}>Kind</label>
