@@ -40,6 +40,9 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     const headers = await loginHeaders(h, org.admin.email);
     expect((await call(h, 'POST', '/api/v1/auth/logout', { headers })).status).toBe(200);
     expect((await call(h, 'GET', '/api/v1/me', { headers })).status).toBe(401);
+    const audit = await loginHeaders(h, org.admin.email);
+    const events = await call(h, 'GET', '/api/v1/trail?limit=2', { headers: audit });
+    expect(events.json.items.map((e: { action: string }) => e.action)).toEqual(['session.opened', 'session.closed']);
 
     const later = await loginHeaders(h, org.admin.email);
     clock.advance(h.deps.settings.sessionTtlMs + 1000);
@@ -60,6 +63,7 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     const rows = await h.testDb.raw('select token_hash from api_tokens where id = ?', [created.json.id]);
     expect(JSON.stringify(rows)).not.toContain(secret);
     const trail = await call(h, 'GET', `/api/v1/trail?entityId=${created.json.id}`, { headers: session });
+    expect(trail.json.items[0]).toMatchObject({ action: 'api_token.created', actorId: org.admin.userId, after: { name: created.json.name, role: 'contributor' } });
     expect(JSON.stringify(trail.json)).not.toContain(secret);
     const me = await call(h, 'GET', '/api/v1/me', { token: secret });
     expect(me.json).toMatchObject({ role: 'contributor', via: 'token', user: { email: member.email } });
@@ -72,6 +76,8 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     expect((await call(h, 'GET', '/api/v1/me', { token: revoked.json.token })).status).toBe(200);
     const revoke = await call(h, 'POST', `/api/v1/tokens/${revoked.json.id}/revoke`, { headers: session });
     expect(revoke.json.revokedAt).toBeTruthy();
+    const revokedEvent = await call(h, 'GET', `/api/v1/trail?entityId=${revoked.json.id}&limit=1`, { headers: session });
+    expect(revokedEvent.json.items[0]).toMatchObject({ action: 'api_token.revoked', before: { revokedAt: null }, after: { revokedAt: revoke.json.revokedAt } });
     const after = await call(h, 'GET', '/api/v1/me', { token: revoked.json.token });
     expect(after.status).toBe(401);
     expect(after.json.error.message).toMatch(/revoked/);
@@ -82,6 +88,19 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     const expired = await call(h, 'GET', '/api/v1/me', { token: expiring.json.token });
     expect(expired.status).toBe(401);
     expect(expired.json.error.message).toMatch(/expired/);
+  });
+
+  it('lets an admin create another organization, whose own chain records it', async () => {
+    const session = await loginHeaders(h, org.admin.email);
+    const created = await call(h, 'POST', '/api/v1/organizations', { headers: session, body: { name: unique('Subsidiary') } });
+    expect(created.status).toBe(201);
+    const duplicate = await call(h, 'POST', '/api/v1/organizations', { headers: session, body: { name: `  ${created.json.name.toUpperCase()} ` } });
+    expect(duplicate.status).toBe(409);
+    const login = await call(h, 'POST', '/api/v1/auth/login', { body: { email: org.admin.email, password: TEST_PASSWORD, organizationId: created.json.id } });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const trail = await call(h, 'GET', '/api/v1/trail', { headers: { cookie } });
+    expect(trail.json.items.map((e: { action: string }) => e.action)).toEqual(['session.opened', 'user.added', 'organization.created']);
+    expect(trail.json.items[2]).toMatchObject({ organizationId: created.json.id, actorId: org.admin.userId, after: { name: created.json.name } });
   });
 
   it("ends an external auditor's access, and their tokens, at the end date", async () => {

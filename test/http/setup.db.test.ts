@@ -17,6 +17,11 @@ describe.each(TEST_DIALECTS)('first-run setup on %s', (dialect) => {
     const ok = await call(h, 'POST', '/api/v1/setup', { body: { ...SETUP, setupCode: 'code-123' } });
     expect(ok.status).toBe(201);
     expect(ok.json.admin).toMatchObject({ email: 'lead@acme.example', role: 'admin' });
+    const events = await h.testDb.raw('select action, actor_label from trail_events order by seq');
+    expect(events).toEqual([
+      { action: 'organization.created', actor_label: 'lead@acme.example' },
+      { action: 'user.added', actor_label: 'lead@acme.example' },
+    ]);
     expect((await call(h, 'GET', '/api/v1/setup')).json).toEqual({ initialized: true });
     const again = await call(h, 'POST', '/api/v1/setup', { body: { ...SETUP, organizationName: 'Second', adminEmail: 'x@y.example', setupCode: 'code-123' } });
     expect(again.status).toBe(409);
