@@ -21,6 +21,8 @@ export interface HttpOptions {
   secureCookies: boolean;
   /** The one-time first-run code, while no organization exists. */
   setupCode?: () => string | undefined;
+  /** Called once first-run setup has succeeded, so the code can be spent. */
+  onInitialized?: () => void;
   /** Where the built web app lives; absent in API-only tests. */
   webRoot?: string | undefined;
 }
@@ -43,7 +45,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     if (c.req.path.endsWith('/evidence') && c.req.method === 'POST') return next();
     return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', `the request body is larger than ${JSON_BODY_LIMIT} bytes`); } })(c, next);
   });
-  api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined) }));
+  api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined), onInitialized: options.onInitialized }));
   api.route('/', sessionRoutes({ secureCookies: options.secureCookies }));
   api.use('*', async (c, next) => {
     // Everything after this point needs a caller, except the OpenAPI document.

@@ -24,10 +24,12 @@ const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
 /** Starts the HTTP server. On an empty installation it prints a one-time setup code for the first-run page. */
 export async function startServer(deps: AppDeps, options: ServeOptions): Promise<RunningServer> {
   let setupCode: string | undefined = (await getSetupStatus(deps)).initialized ? undefined : randomSecret(9);
-  const currentSetupCode = () => setupCode;
   const app = createHttpApp(deps, {
     secureCookies: options.secureCookies ?? !LOOPBACK.test(options.host),
-    setupCode: currentSetupCode,
+    setupCode: () => setupCode,
+    onInitialized: () => {
+      setupCode = undefined;
+    },
     webRoot: options.webRoot ?? defaultWebRoot(),
   });
   const server = await new Promise<ServerType>((resolve) => {

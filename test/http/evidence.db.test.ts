@@ -64,7 +64,7 @@ describe.each(TEST_DIALECTS)('evidence store on %s', (dialect) => {
     expect(trail.json.items.map((e: { action: string }) => e.action)).toEqual(['evidence.linked', 'evidence.linked', 'evidence.uploaded']);
   });
 
-  it('pages through the list with a cursor, without repeats or gaps', async () => {
+  it('pages through the list newest first with a cursor, without repeats or gaps', async () => {
     const other = await createOrg(h);
     const otherToken = await createBearer(h, other, 'contributor');
     const ids: string[] = [];
@@ -76,7 +76,7 @@ describe.each(TEST_DIALECTS)('evidence store on %s', (dialect) => {
       seen.push(...page.json.items.map((e) => e.id));
       cursor = page.json.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(ids);
+    expect(seen).toEqual([...ids].reverse());
   });
 
   it('takes the owner from the uploader unless another member is named', async () => {

@@ -6,7 +6,7 @@ import type { Actor, AppDeps } from '../shared/context.js';
 import { decodeCursor, toPage } from '../shared/cursor.js';
 import { presentEvidence } from './evidence.presenter.js';
 
-/** Evidence of the organization, oldest first, optionally only what is linked to one entity. */
+/** Evidence of the organization, newest first, optionally only what is linked to one entity. */
 export async function listEvidence(deps: AppDeps, actor: Actor, query: EvidenceListQuery): Promise<Page<EvidenceOutput>> {
   requirePermission(actor, 'evidence:read');
   const rows = await listEvidenceItems(

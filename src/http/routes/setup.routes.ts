@@ -13,7 +13,7 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi
  * exists, and only with the one-time code the server printed at start, so whoever reaches a fresh
  * server first over the network cannot claim it.
  */
-export function publicRoutes(options: { setupCode: () => string | undefined }) {
+export function publicRoutes(options: { setupCode: () => string | undefined; onInitialized?: () => void }) {
   const router = createRouter();
 
   router.openapi(
@@ -44,6 +44,7 @@ export function publicRoutes(options: { setupCode: () => string | undefined }) {
         adminName: input.adminName,
         adminPassword: input.adminPassword,
       });
+      options.onInitialized?.();
       return c.json(result, 201);
     },
   );

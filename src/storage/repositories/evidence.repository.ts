@@ -15,11 +15,12 @@ export interface EvidenceFilter {
   entityId?: string | undefined;
 }
 
+/** Newest first (ids are time-ordered); `beforeId` is the keyset cursor. */
 export async function listEvidenceItems(
   conn: Conn,
   organizationId: string,
   filter: EvidenceFilter,
-  afterId: string | undefined,
+  beforeId: string | undefined,
   limit: number,
 ): Promise<EvidenceItemsTable[]> {
   let query = conn.kysely.selectFrom('evidence_items').selectAll('evidence_items').where('evidence_items.organization_id', '=', organizationId);
@@ -37,8 +38,8 @@ export async function listEvidenceItems(
       ),
     );
   }
-  if (afterId) query = query.where('evidence_items.id', '>', afterId);
-  return query.orderBy('evidence_items.id').limit(limit).execute();
+  if (beforeId) query = query.where('evidence_items.id', '<', beforeId);
+  return query.orderBy('evidence_items.id', 'desc').limit(limit).execute();
 }
 
 export async function insertEvidenceLink(conn: Conn, row: EvidenceLinksTable): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Page } from '../../../src/contracts/common.contracts.js';
+import { setCsrfToken } from './csrf-store.js';
 import type {
   AddUserInput,
   ApiTokenOutput,
@@ -30,10 +31,15 @@ export async function logOut(): Promise<void> {
   await apiRequest('/auth/logout', { method: 'POST', quiet401: true });
 }
 
-/** Who is logged in, or null when nobody is (a 401 is the normal answer before login). */
+/**
+ * Who is logged in, or null when nobody is (a 401 is the normal answer before login). For a session
+ * caller the answer carries the CSRF token, so a new tab or a cleared storage can write again.
+ */
 export async function getMe(): Promise<MeOutput | null> {
   try {
-    return await apiRequest<MeOutput>('/me', { quiet401: true });
+    const me = await apiRequest<MeOutput>('/me', { quiet401: true });
+    if (me.csrfToken) setCsrfToken(me.csrfToken);
+    return me;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
