@@ -165,8 +165,9 @@ describe('everyday work in a real browser', () => {
     await page.getByRole('main').getByRole('button', { name: 'Upload evidence' }).click();
     const form = page.getByRole('form', { name: 'Upload evidence' });
     await form.getByLabel('File').setInputFiles({ name: 'recovered.txt', mimeType: 'text/plain', buffer: Buffer.from('written after a storage loss') });
+    await form.getByLabel('Title').fill('Incident log after a storage loss');
     await form.getByRole('button', { name: 'Upload evidence' }).click();
-    await page.getByRole('row').filter({ hasText: 'recovered' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Incident log after a storage loss' }).waitFor();
     expect(await page.getByRole('heading', { level: 1, name: 'Log in' }).count()).toBe(0);
   });
 
@@ -192,7 +193,7 @@ describe('everyday work in a real browser', () => {
     try {
       await page.goto(server.url);
       await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-      await page.getByRole('region', { name: 'Evidence' }).getByText('1', { exact: true }).waitFor();
+      await page.getByRole('region', { name: 'Evidence' }).getByText('2', { exact: true }).waitFor();
       await expectAccessible(browser, '12-home-phone');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
@@ -204,7 +205,8 @@ describe('everyday work in a real browser', () => {
   it('long lists page with "Load more" and sort and filter what is loaded', async () => {
     const { page } = browser;
     const session = await apiSession(server, RISK_OWNER.email, RISK_OWNER.password);
-    for (let i = 1; i <= 50; i += 1) await uploadByApi(server, session, `Bulk record ${i}`, `bulk-${i}.txt`);
+    // Two items exist already; 49 more make 51, one past the first page.
+    for (let i = 1; i <= 49; i += 1) await uploadByApi(server, session, `Bulk record ${i}`, `bulk-${i}.txt`);
 
     await page.goto(`${server.url}/evidence`);
     const table = page.getByRole('table', { name: 'Evidence' });
