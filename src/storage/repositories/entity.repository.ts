@@ -1,32 +1,24 @@
 import type { Conn } from '../database.js';
 
 /**
- * Whether an entity of a linkable type exists in the organization. Each feature area that makes
- * its entities linkable adds a line here, with the table that holds them.
+ * Where each linkable entity type lives: its table and the column holding its id. Each feature
+ * area that makes its entities linkable adds a line here. `organization` is the tenant itself.
  */
+const ENTITY_TABLES = {
+  user: { table: 'memberships', idColumn: 'user_id' },
+  evidence: { table: 'evidence_items', idColumn: 'id' },
+} as const;
+
+/** Whether an entity of a linkable type exists in the organization. */
 export async function entityExists(conn: Conn, organizationId: string, entityType: string, entityId: string): Promise<boolean> {
-  switch (entityType) {
-    case 'organization':
-      return entityId === organizationId;
-    case 'user': {
-      const row = await conn.kysely
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('organization_id', '=', organizationId)
-        .where('user_id', '=', entityId)
-        .executeTakeFirst();
-      return row !== undefined;
-    }
-    case 'evidence': {
-      const row = await conn.kysely
-        .selectFrom('evidence_items')
-        .select('id')
-        .where('organization_id', '=', organizationId)
-        .where('id', '=', entityId)
-        .executeTakeFirst();
-      return row !== undefined;
-    }
-    default:
-      return false;
-  }
+  if (entityType === 'organization') return entityId === organizationId;
+  const place = ENTITY_TABLES[entityType as keyof typeof ENTITY_TABLES];
+  if (!place) return false;
+  const row = await conn.kysely
+    .selectFrom(place.table)
+    .select(place.idColumn)
+    .where('organization_id', '=', organizationId)
+    .where(place.idColumn, '=', entityId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

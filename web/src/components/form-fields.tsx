@@ -179,3 +179,12 @@ export function Form({ onSubmit, error, attempt, label, children, className }: F
     </form>
   );
 }
+
+/** A form's submit button: disabled while the request runs, with a label that says what is happening. */
+export function SubmitButton({ busy, busyLabel, block, children }: { busy: boolean; busyLabel: string; block?: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className={block ? 'button button--block' : 'button'} disabled={busy}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}

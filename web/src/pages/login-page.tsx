@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { LoginInputSchema, type SessionOutput } from '../../../src/contracts/identity.contracts.js';
 import { logIn } from '../api/identity.api.js';
-import { Form, TextField } from '../components/form-fields.js';
+import { Form, TextField, SubmitButton } from '../components/form-fields.js';
 import { Notice } from '../components/notice.js';
 import { useZodForm } from '../components/use-zod-form.js';
 import { PublicFrame } from '../layout/public-frame.js';
@@ -27,9 +27,7 @@ export function LoginPage({ notice, initialEmail, onLoggedIn }: LoginPageProps) 
         <TextField {...form.field('email')} label="Email" type="email" required autoComplete="username" autoFocus={!initialEmail} />
         <TextField {...form.field('password')} label="Password" type="password" required autoComplete="current-password" autoFocus={Boolean(initialEmail)} />
         <div className="form-actions">
-          <button type="submit" className="button button--block" disabled={form.submitting}>
-            {form.submitting ? 'Logging in…' : 'Log in'}
-          </button>
+          <SubmitButton busy={form.submitting} busyLabel="Logging in…" block>Log in</SubmitButton>
         </div>
       </Form>
     </PublicFrame>

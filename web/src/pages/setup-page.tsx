@@ -1,6 +1,6 @@
 import { SetupInputSchema } from '../../../src/contracts/identity.contracts.js';
 import { runSetup } from '../api/identity.api.js';
-import { Form, TextField } from '../components/form-fields.js';
+import { Form, TextField, SubmitButton } from '../components/form-fields.js';
 import { omitBlank, useZodForm } from '../components/use-zod-form.js';
 import { PublicFrame } from '../layout/public-frame.js';
 
@@ -41,9 +41,7 @@ export function SetupPage({ onDone }: { onDone: (adminEmail: string) => void }) 
           </div>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button" disabled={form.submitting}>
-            {form.submitting ? 'Creating…' : 'Create organization'}
-          </button>
+          <SubmitButton busy={form.submitting} busyLabel="Creating…">Create organization</SubmitButton>
         </div>
       </Form>
     </PublicFrame>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { LINKABLE_ENTITY_TYPES, LinkEvidenceInputSchema } from '../../../../src/contracts/evidence.contracts.js';
 import { linkEvidence } from '../../api/evidence.api.js';
-import { Form, SelectField, TextField } from '../../components/form-fields.js';
+import { Form, SelectField, TextField, SubmitButton } from '../../components/form-fields.js';
 import { useZodForm } from '../../components/use-zod-form.js';
 import { humanize } from '../../lib/format.js';
 
@@ -29,9 +29,7 @@ export function EvidenceLinkForm({ evidenceId, organizationId }: { evidenceId: s
         <TextField {...form.field('entityId')} label="Entity id" required hint="The id of the thing this evidence supports." />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {form.submitting ? 'Linking…' : 'Add link'}
-        </button>
+        <SubmitButton busy={form.submitting} busyLabel="Linking…">Add link</SubmitButton>
         <button type="button" className="button button--secondary" onClick={useOrganization}>
           Use this organization
         </button>

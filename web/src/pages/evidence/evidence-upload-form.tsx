@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EVIDENCE_KINDS, EvidenceMetadataInputSchema, type EvidenceOutput } from '../../../../src/contracts/evidence.contracts.js';
 import { uploadEvidence } from '../../api/evidence.api.js';
-import { FileField, Form, SelectField, TextAreaField, TextField } from '../../components/form-fields.js';
+import { FileField, Form, SelectField, TextAreaField, TextField, SubmitButton } from '../../components/form-fields.js';
 import { useZodForm } from '../../components/use-zod-form.js';
 import { humanize } from '../../lib/format.js';
 
@@ -46,9 +46,7 @@ export function EvidenceUploadForm({ onUploaded }: { onUploaded: (evidence: Evid
       </div>
       <TextAreaField {...form.field('description')} label="Description" required={false} hint="What it shows and where it came from." />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {form.submitting ? 'Uploading…' : 'Upload evidence'}
-        </button>
+        <SubmitButton busy={form.submitting} busyLabel="Uploading…">Upload evidence</SubmitButton>
       </div>
     </Form>
   );

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { AddUserInputSchema, type UserOutput } from '../../../../src/contracts/identity.contracts.js';
 import { addUser } from '../../api/identity.api.js';
-import { Form, SelectField, TextField } from '../../components/form-fields.js';
+import { Form, SelectField, TextField, SubmitButton } from '../../components/form-fields.js';
 import { omitBlank, useZodForm } from '../../components/use-zod-form.js';
 import { localInputToIso } from '../../lib/format.js';
 import { ROLE_OPTIONS, roleNeedsExpiry } from './role-options.js';
@@ -38,9 +38,7 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserOutput) => void }
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {form.submitting ? 'Adding…' : 'Add person'}
-        </button>
+        <SubmitButton busy={form.submitting} busyLabel="Adding…">Add person</SubmitButton>
       </div>
     </Form>
   );

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { CreateApiTokenInputSchema, type CreatedApiTokenOutput, type UserOutput } from '../../../../src/contracts/identity.contracts.js';
 import { createToken } from '../../api/identity.api.js';
-import { Form, SelectField, TextField } from '../../components/form-fields.js';
+import { Form, SelectField, TextField, SubmitButton } from '../../components/form-fields.js';
 import { omitBlank, useZodForm } from '../../components/use-zod-form.js';
 import { humanize } from '../../lib/format.js';
 import { ROLE_OPTIONS } from '../people/role-options.js';
@@ -46,9 +46,7 @@ export function CreateTokenForm({ users, defaultEmail, onCreated }: CreateTokenF
         <TextField {...form.field('expiresInDays')} label="Expires after (days)" type="number" required={false} hint="1–3650; leave empty for a token that never expires." />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button" disabled={form.submitting}>
-          {form.submitting ? 'Creating…' : 'Create token'}
-        </button>
+        <SubmitButton busy={form.submitting} busyLabel="Creating…">Create token</SubmitButton>
       </div>
     </Form>
   );
