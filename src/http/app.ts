@@ -16,6 +16,7 @@ import { sessionRoutes } from './routes/session.routes.js';
 import { publicRoutes } from './routes/setup.routes.js';
 import { trailRoutes } from './routes/trail.routes.js';
 import { apiDocsPage } from './api-docs.js';
+import { requestLog } from './request-log.middleware.js';
 
 export interface HttpOptions {
   secureCookies: boolean;
@@ -29,6 +30,18 @@ export interface HttpOptions {
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
 /** Builds the HTTP app: REST API under /api/v1, its OpenAPI document and docs page, and the web app at /. */
 export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   const app = new OpenAPIHono<HttpEnv>();
@@ -38,7 +51,11 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     c.set('deps', deps);
     await next();
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', requestLog());
+  app.use('*', (c, next) =>
+    // The API docs page boots Swagger UI with one inline script; everything else runs under a strict policy.
+    secureHeaders({ contentSecurityPolicy: c.req.path === '/api/docs' ? undefined : CONTENT_SECURITY_POLICY })(c, next),
+  );
 
   const api = new OpenAPIHono<HttpEnv>();
   api.use('*', async (c, next) => {

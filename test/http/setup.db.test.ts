@@ -39,7 +39,10 @@ describe.each(TEST_DIALECTS)('first-run setup on %s', (dialect) => {
 
   it('serves health and the OpenAPI 3.1 document without login', async () => {
     h = await createHarness(dialect);
-    expect((await call(h, 'GET', '/api/v1/health')).json).toEqual({ status: 'ok' });
+    const health = await call(h, 'GET', '/api/v1/health');
+    expect(health.json).toEqual({ status: 'ok' });
+    expect(health.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const doc = await call(h, 'GET', '/api/v1/openapi.json');
     expect(doc.json.openapi).toBe('3.1.0');
     expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/evidence', '/trail', '/tokens', '/users', '/auth/login']));
