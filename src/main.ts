@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import pino from 'pino';
+import { LoginThrottle } from './app/identity/login-throttle.js';
 import type { AppDeps } from './app/shared/context.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
@@ -24,5 +25,6 @@ export async function composeApp(config: Config, options: { db?: Db; clock?: Clo
     blobs: new BlobStore(join(config.dataDir, 'evidence')),
     logger,
     settings: { maxUploadBytes: config.maxUploadBytes, sessionTtlMs: config.sessionTtlMs },
+    loginThrottle: new LoginThrottle(),
   };
 }

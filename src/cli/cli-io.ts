@@ -24,6 +24,7 @@ const EXIT_FOR: Record<ErrorCode, number> = {
   CONFLICT: EXIT.usage,
   UNSUPPORTED_MEDIA_TYPE: EXIT.usage,
   PAYLOAD_TOO_LARGE: EXIT.usage,
+  RATE_LIMITED: EXIT.usage,
   PRECONDITION_FAILED: EXIT.usage,
   INTEGRITY_FAILED: EXIT.checkFailed,
   INTERNAL: EXIT.internal,

@@ -26,7 +26,7 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 const errorContent = { content: { 'application/json': { schema: ErrorResponseSchema } } } as const;
 
 /** The error responses a route can give, for its OpenAPI entry. */
-export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413>): RouteConfig['responses'] {
+export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429>): RouteConfig['responses'] {
   const text: Record<number, string> = {
     400: 'Invalid input; details.fields names each offending field',
     401: 'Not authenticated',
@@ -34,6 +34,7 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
     404: 'Not found in your organization',
     409: 'Conflicts with existing data',
     413: 'Body larger than the limit',
+    429: 'Too many attempts; details.retryAt says when to try again',
   };
   return Object.fromEntries(statuses.map((s) => [s, { description: text[s]!, ...errorContent }]));
 }

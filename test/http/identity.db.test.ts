@@ -36,6 +36,20 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     expect(wrong.json.error.message).toBe(unknown.json.error.message);
   });
 
+  it('refuses further guesses after ten wrong passwords, then allows the right one once the window passes', async () => {
+    const member = await createMember(h, org, 'contributor');
+    for (let i = 0; i < 10; i++) {
+      expect((await call(h, 'POST', '/api/v1/auth/login', { body: { email: member.email, password: `guess number ${i}` } })).status).toBe(401);
+    }
+    const blocked = await call(h, 'POST', '/api/v1/auth/login', { body: { email: member.email, password: TEST_PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAt: expect.any(String) } });
+    // Other accounts are unaffected.
+    expect((await call(h, 'POST', '/api/v1/auth/login', { body: { email: org.admin.email, password: TEST_PASSWORD } })).status).toBe(200);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await call(h, 'POST', '/api/v1/auth/login', { body: { email: member.email, password: TEST_PASSWORD } })).status).toBe(200);
+  });
+
   it('ends the session on logout and at its expiry', async () => {
     const headers = await loginHeaders(h, org.admin.email);
     expect((await call(h, 'POST', '/api/v1/auth/logout', { headers })).status).toBe(200);

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/access/roles.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { Db } from '../../storage/database.js';
+import type { LoginThrottle } from '../identity/login-throttle.js';
 
 /** What every use case is given: the database, the clock, the blob store and the settings it needs. */
 export interface AppDeps {
@@ -11,6 +12,7 @@ export interface AppDeps {
   blobs: BlobStore;
   logger: Logger;
   settings: AppSettings;
+  loginThrottle: LoginThrottle;
 }
 
 export interface AppSettings {

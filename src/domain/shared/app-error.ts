@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** The body is sent in a format the route does not take (e.g. JSON where multipart is expected). */
   'UNSUPPORTED_MEDIA_TYPE',
+  /** Too many attempts in a short time (failed logins); details.retryAt says when to try again. */
+  'RATE_LIMITED',
   /** An upload or body exceeds the configured size limit. */
   'PAYLOAD_TOO_LARGE',
   /** A precondition of the system as a whole is not met (e.g. `init` when an organization exists). */

@@ -14,7 +14,7 @@ export function sessionRoutes(options: { secureCookies: boolean }) {
   router.openapi(
     createRoute({
       method: 'post', path: '/auth/login', tags: ['auth'], summary: 'Log in; sets the session cookie and returns the CSRF token',
-      request: jsonBody(LoginInputSchema), responses: { 200: jsonResponse(SessionSchema, 'Logged in'), ...errorResponses(400, 401) },
+      request: jsonBody(LoginInputSchema), responses: { 200: jsonResponse(SessionSchema, 'Logged in'), ...errorResponses(400, 401, 429) },
     }),
     async (c) => {
       const { sessionSecret, session } = await logIn(c.var.deps, c.req.valid('json'));
