@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliExit, EXIT, reportError, type CliIo } from './cli-io.js';
 import { registerBackup } from './commands/backup.command.js';
 import { registerDb } from './commands/db.command.js';
+import { registerEvidence } from './commands/evidence.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerToken } from './commands/token.command.js';
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerToken(program, io);
   registerTrail(program, io);
   registerBackup(program, io);
+  registerEvidence(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');

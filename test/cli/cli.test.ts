@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aims, freshDataDir } from './cli-helpers.js';
 
 const ADMIN = { AIMS_ADMIN_PASSWORD: 'a long admin password' };
-const COMMANDS = [['serve'], ['init'], ['db', 'migrate'], ['user', 'add'], ['token', 'create'], ['trail', 'verify'], ['backup'], ['restore']];
+const COMMANDS = [['serve'], ['init'], ['db', 'migrate'], ['user', 'add'], ['token', 'create'], ['trail', 'verify'], ['backup'], ['restore'], ['evidence', 'upload'], ['evidence', 'list']];
 
 describe('aims CLI', () => {
   let dataDir: string;

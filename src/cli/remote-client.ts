@@ -1,0 +1,57 @@
+import { AppError, ERROR_CODES, type ErrorCode } from '../domain/shared/app-error.js';
+import type { CliIo } from './cli-io.js';
+
+export interface RemoteOptions {
+  url?: string;
+  token?: string;
+}
+
+/** The server a pipeline command talks to: --url/AIMS_URL and --token/AIMS_TOKEN. */
+export interface RemoteServer {
+  request<T>(method: string, path: string, body?: BodyInit, headers?: Record<string, string>): Promise<T>;
+}
+
+/**
+ * A client for commands run from another machine (CI jobs, ingestion). It speaks the same API as
+ * the web app; the server's error body comes back as the same AppError, so exit codes match.
+ */
+export function connectRemote(io: CliIo, options: RemoteOptions): RemoteServer {
+  const url = options.url ?? io.env.AIMS_URL;
+  const token = options.token ?? io.env.AIMS_TOKEN;
+  if (!url) throw AppError.invalidField('url', 'give --url or set AIMS_URL to the OpenAIMS server, e.g. https://aims.example.com');
+  if (!token) throw AppError.invalidField('token', 'give --token or set AIMS_TOKEN to an API token from "aims token create"');
+  let base: URL;
+  try {
+    base = new URL('/api/v1/', url);
+  } catch {
+    throw AppError.invalidField('url', `"${url}" is not a URL`);
+  }
+  return {
+    async request<T>(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<T> {
+      let response: Response;
+      try {
+        response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers } });
+      } catch (error) {
+        throw new AppError('INTERNAL', `cannot reach ${base.origin}: ${(error as Error).cause ? String((error as Error).cause) : (error as Error).message}`);
+      }
+      const text = await response.text();
+      const parsed = text ? safeJson(text) : undefined;
+      if (!response.ok) throw fromErrorBody(response.status, parsed);
+      return parsed as T;
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function fromErrorBody(status: number, body: unknown): AppError {
+  const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
+  const code = (ERROR_CODES as readonly string[]).includes(error?.code ?? '') ? (error!.code as ErrorCode) : 'INTERNAL';
+  return new AppError(code, error?.message ?? `the server answered ${status}`, error?.details ?? {});
+}
