@@ -29,6 +29,7 @@ export interface HttpOptions {
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
+const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -58,9 +59,16 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   );
 
   const api = new OpenAPIHono<HttpEnv>();
+  const jsonBodyLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `the request body is larger than ${JSON_BODY_LIMIT} bytes`);
+    },
+  });
   api.use('*', async (c, next) => {
-    if (c.req.path.endsWith('/evidence') && c.req.method === 'POST') return next();
-    return bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', `the request body is larger than ${JSON_BODY_LIMIT} bytes`); } })(c, next);
+    // Reads carry no body; checking one would make the adapter build a full Request for nothing.
+    if (BODYLESS_METHODS.has(c.req.method) || (c.req.path.endsWith('/evidence') && c.req.method === 'POST')) return next();
+    return jsonBodyLimit(c, next);
   });
   api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined), onInitialized: options.onInitialized }));
   api.route('/', sessionRoutes({ secureCookies: options.secureCookies }));

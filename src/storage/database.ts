@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDrive
 import { AppError } from '../domain/shared/app-error.js';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -45,7 +46,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  return fromDialect(new ImmediateSqliteDialect({ database: sqlite }), 'sqlite');
+  return fromDialect(new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite');
 }
 
 /**

@@ -46,18 +46,16 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
     if (c.req.method === 'POST') assertMayUploadEvidence(c.var.actor);
     return next();
   });
-  router.use(
-    '/evidence',
-    bodyLimit({
-      // Multipart framing and metadata fields ride on top of the file itself.
-      maxSize: options.maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', `file: larger than the upload limit of ${options.maxUploadBytes} bytes`, {
-          fields: [{ field: 'file', reason: `larger than ${options.maxUploadBytes} bytes` }],
-        });
-      },
-    }),
-  );
+  const uploadLimit = bodyLimit({
+    // Multipart framing and metadata fields ride on top of the file itself.
+    maxSize: options.maxUploadBytes + 64 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', `file: larger than the upload limit of ${options.maxUploadBytes} bytes`, {
+        fields: [{ field: 'file', reason: `larger than ${options.maxUploadBytes} bytes` }],
+      });
+    },
+  });
+  router.use('/evidence', (c, next) => (c.req.method === 'POST' ? uploadLimit(c, next) : next()));
   router.openapi(
     createRoute({
       method: 'post', path: '/evidence', tags: ['evidence'], summary: 'Upload an evidence file with its metadata (multipart/form-data)', security: SECURED,
