@@ -70,6 +70,13 @@ export const SessionSchema = MeSchema.extend({
 }).meta({ id: 'Session' });
 export type SessionOutput = z.infer<typeof SessionSchema>;
 
+export const MyOrganizationSchema = z
+  .object({ id: IdSchema, name: z.string(), role: RoleSchema, current: z.boolean() })
+  .meta({ id: 'MyOrganization' });
+export type MyOrganizationOutput = z.infer<typeof MyOrganizationSchema>;
+
+export const SwitchOrganizationInputSchema = z.strictObject({ organizationId: IdSchema });
+
 export const ApiTokenSchema = z
   .object({
     id: IdSchema,

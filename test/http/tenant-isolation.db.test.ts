@@ -74,6 +74,17 @@ describe.each(TEST_DIALECTS)('tenant isolation on %s', (dialect) => {
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const evidence = await call(h, 'GET', '/api/v1/evidence', { headers: { cookie } });
     expect(evidence.json.items).toEqual([]);
+    const mine2 = await call(h, 'GET', '/api/v1/me/organizations', { headers: { cookie } });
+    expect(mine2.json.map((o: { name: string; current: boolean }) => [o.name, o.current])).toEqual([[mine.name, false], ['Second org of mine', true]]);
+    // Switching within one's own organizations works; to another tenant's it is a 404, and the session stays put.
+    const back = await call(h, 'POST', '/api/v1/auth/switch', { headers: { cookie, 'x-csrf-token': login.json.csrfToken }, body: { organizationId: mine.organizationId } });
+    expect(back.status).toBe(200);
+    expect(back.json.organization.id).toBe(mine.organizationId);
+    const backCookie = (back.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect((await call(h, 'GET', '/api/v1/me', { headers: { cookie } })).status).toBe(401);
+    const intoTheirs = await call(h, 'POST', '/api/v1/auth/switch', { headers: { cookie: backCookie, 'x-csrf-token': back.json.csrfToken }, body: { organizationId: theirs.organizationId } });
+    expect(intoTheirs.status).toBe(404);
+    expect((await call(h, 'GET', '/api/v1/me', { headers: { cookie: backCookie } })).json.organization.id).toBe(mine.organizationId);
     const notMember = await call(h, 'POST', '/api/v1/auth/login', { body: { email: mine.admin.email, password: 'correct horse battery staple', organizationId: theirs.organizationId } });
     expect(notMember.status).toBe(401);
   });

@@ -49,7 +49,14 @@ export async function verifyCredentials(deps: AppDeps, input: LoginInput) {
  * cookie secret (to set, never to store) and the CSRF token the web app echoes on writes.
  */
 export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ sessionSecret: string; session: SessionOutput }> {
-  const { user, membership, organization, role, actor } = await verifyCredentials(deps, input);
+  return openSession(deps, await verifyCredentials(deps, input));
+}
+
+export type VerifiedMembership = Awaited<ReturnType<typeof verifyCredentials>>;
+
+/** Writes a session row for a verified membership, with its trail event; shared by login and switching organization. */
+export async function openSession(deps: AppDeps, verified: VerifiedMembership): Promise<{ sessionSecret: string; session: SessionOutput }> {
+  const { user, membership, organization, role, actor } = verified;
   const now = deps.clock.now();
   const sessionSecret = randomSecret();
   const csrfToken = randomSecret();

@@ -6,6 +6,7 @@ import { createApiToken } from '../../app/identity/create-api-token.js';
 import { createOrganization } from '../../app/identity/create-organization.js';
 import { listApiTokens } from '../../app/identity/list-api-tokens.js';
 import { listUsers } from '../../app/identity/list-users.js';
+import { listMyOrganizations } from '../../app/identity/list-my-organizations.js';
 import { revokeApiToken } from '../../app/identity/revoke-api-token.js';
 import { IdSchema, PageQuerySchema, pageSchema } from '../../contracts/common.contracts.js';
 import {
@@ -15,6 +16,7 @@ import {
   CreatedApiTokenSchema,
   CreateOrganizationInputSchema,
   MeSchema,
+  MyOrganizationSchema,
   OrganizationSchema,
   UserSchema,
 } from '../../contracts/identity.contracts.js';
@@ -33,6 +35,11 @@ export function identityRoutes() {
       // Readable only by same-origin script (no CORS), so handing it back does not help another site.
       return c.json(c.var.csrfToken ? { ...me, csrfToken: c.var.csrfToken } : me, 200);
     },
+  );
+
+  router.openapi(
+    createRoute({ method: 'get', path: '/me/organizations', tags: ['identity'], summary: 'The organizations you can enter, with your role in each', security: SECURED, responses: { 200: jsonResponse(z.array(MyOrganizationSchema), 'Your organizations'), ...errorResponses(401) } }),
+    async (c) => c.json(await listMyOrganizations(c.var.deps, c.var.actor), 200),
   );
 
   router.openapi(

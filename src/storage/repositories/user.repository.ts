@@ -39,6 +39,11 @@ export async function listMembershipsOfUser(conn: Conn, userId: string): Promise
   return conn.kysely.selectFrom('memberships').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('organization_id').execute();
 }
 
+/** A user by id; global like the email lookup, for a caller whose membership is already proven. */
+export async function findUserById(conn: Conn, userId: string): Promise<UsersTable | undefined> {
+  return conn.kysely.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
 export async function insertUser(conn: Conn, row: UsersTable): Promise<void> {
   await conn.kysely.insertInto('users').values(row).execute();
 }
