@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import { parseWith } from '../contracts/parse.js';
 import type { ErrorCode } from '../domain/shared/app-error.js';
 import { AppError, isAppError } from '../domain/shared/app-error.js';
 
@@ -78,4 +80,18 @@ export function terminalPrompt(): ((question: string) => Promise<string>) | unde
         resolve(answer);
       });
     });
+}
+
+/**
+ * Parses a command's input with an API contract, but names the offending fields as the user typed
+ * them (`--access-expires-at`, `AIMS_USER_PASSWORD`) rather than as the contract calls them.
+ */
+export function parseAsFlags<T extends z.ZodType>(schema: T, value: unknown, flags: Record<string, string>): z.infer<T> {
+  try {
+    return parseWith(schema, value, 'options');
+  } catch (error) {
+    if (!isAppError(error) || !error.details.fields) throw error;
+    const fields = error.details.fields.map((f) => ({ field: flags[f.field] ?? f.field, reason: f.reason }));
+    throw new AppError(error.code, `invalid options: ${fields.map((f) => `${f.field} ${f.reason}`).join('; ')}`, { ...error.details, fields });
+  }
 }

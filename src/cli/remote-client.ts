@@ -32,7 +32,8 @@ export function connectRemote(io: CliIo, options: RemoteOptions): RemoteServer {
       try {
         response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers } });
       } catch (error) {
-        throw new AppError('INTERNAL', `cannot reach ${base.origin}: ${(error as Error).cause ? String((error as Error).cause) : (error as Error).message}`);
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        throw new AppError('INTERNAL', `cannot reach ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); check --url or AIMS_URL and that the server is running`);
       }
       const text = await response.text();
       const parsed = text ? safeJson(text) : undefined;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** "is required" when absent, "must be text" when present with another type. */
+export const TEXT_ERROR = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
+
 /** Ids are UUIDs (time-ordered v7 for our own rows). */
 export const IdSchema = z.uuid({ error: 'must be a UUID' }).meta({ description: 'Identifier (UUID)', example: '0193b8e2-8c4f-7a51-9a7e-3f1c2b4d5e6f' });
 
@@ -17,14 +20,14 @@ export const EmailSchema = z
 
 /** Passwords: long enough to resist guessing, short enough to bound the hashing cost. */
 export const PasswordSchema = z
-  .string({ error: 'is required' })
+  .string(TEXT_ERROR)
   .min(12, { error: 'must be at least 12 characters' })
   .max(200, { error: 'must be at most 200 characters' });
 
 /** A short human name for a thing: trimmed, non-empty, bounded. */
 export function nameSchema(max = 200) {
   return z
-    .string({ error: 'is required' })
+    .string(TEXT_ERROR)
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });

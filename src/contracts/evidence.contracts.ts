@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, PageQuerySchema, TimestampSchema, nameSchema } from './common.contracts.js';
+import { DateSchema, IdSchema, PageQuerySchema, TimestampSchema, nameSchema, TEXT_ERROR } from './common.contracts.js';
 
 export const EVIDENCE_KINDS = ['document', 'record', 'report', 'log', 'screenshot', 'test_result', 'contract', 'certificate', 'other'] as const;
 
@@ -18,7 +18,7 @@ const EvidenceFieldsSchema = z.strictObject({
 /** Metadata sent with an upload (multipart fields beside `file`). */
 export const EvidenceMetadataInputSchema = EvidenceFieldsSchema.refine(
   (v) => !v.validFrom || !v.validUntil || v.validFrom <= v.validUntil,
-  { path: ['validUntil'], error: 'must not be before validFrom' },
+  { path: ['validUntil'], error: 'must be on or after the validFrom date' },
 );
 export type EvidenceMetadataInput = z.infer<typeof EvidenceMetadataInputSchema>;
 
@@ -50,7 +50,7 @@ export type EvidenceListQuery = z.infer<typeof EvidenceListQuerySchema>;
 
 export const LinkEvidenceInputSchema = z.strictObject({
   entityType: z.enum(LINKABLE_ENTITY_TYPES, { error: `must be one of: ${LINKABLE_ENTITY_TYPES.join(', ')}` }),
-  entityId: z.string({ error: 'is required' }).min(1).max(100),
+  entityId: z.string(TEXT_ERROR).min(1).max(100),
 });
 export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInputSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/access/roles.js';
-import { EmailSchema, IdSchema, PasswordSchema, TimestampSchema, nameSchema } from './common.contracts.js';
+import { EmailSchema, IdSchema, PasswordSchema, TimestampSchema, nameSchema, TEXT_ERROR } from './common.contracts.js';
 
 export const RoleSchema = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` }).meta({ description: 'Role within the organization' });
 
@@ -18,7 +18,7 @@ export const SetupInputSchema = z.strictObject({
   adminEmail: EmailSchema,
   adminName: nameSchema(120),
   adminPassword: PasswordSchema,
-  setupCode: z.string({ error: 'is required' }).min(1, { error: 'must not be empty' }).max(100),
+  setupCode: z.string(TEXT_ERROR).min(1, { error: 'must not be empty' }).max(100),
 });
 export type SetupInput = z.infer<typeof SetupInputSchema>;
 
@@ -47,7 +47,7 @@ export type AddUserInput = z.infer<typeof AddUserInputSchema>;
 
 export const LoginInputSchema = z.strictObject({
   email: EmailSchema,
-  password: z.string({ error: 'is required' }).min(1, { error: 'must not be empty' }).max(200),
+  password: z.string(TEXT_ERROR).min(1, { error: 'must not be empty' }).max(200),
   organizationId: IdSchema.optional().meta({ description: 'Which organization to enter when the user belongs to several' }),
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;

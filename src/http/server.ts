@@ -32,8 +32,9 @@ export async function startServer(deps: AppDeps, options: ServeOptions): Promise
     },
     webRoot: options.webRoot ?? defaultWebRoot(),
   });
-  const server = await new Promise<ServerType>((resolve) => {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s));
+    s.once('error', reject);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -41,7 +42,8 @@ export async function startServer(deps: AppDeps, options: ServeOptions): Promise
   const url = `http://${host}:${port}`;
   deps.logger.info({ url }, 'OpenAIMS is listening');
   if (setupCode) {
-    deps.logger.warn({ setupUrl: `${url}/setup` }, `no organization yet: open ${url}/setup and enter setup code ${setupCode}, or run "aims init"`);
+    // The code itself goes only to the operator's terminal (aims serve prints it), never into shipped logs.
+    deps.logger.warn({ setupUrl: `${url}/setup` }, `no organization yet: open ${url}/setup with the setup code shown at start, or run "aims init"`);
   }
   return {
     server,

@@ -22,10 +22,10 @@ export class BlobStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(sha256);
     if (await this.has(sha256)) return { sha256, created: false };
-    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temp, bytes, { flag: 'wx' });
+      await writeFile(temp, bytes, { flag: 'wx', mode: 0o600 });
       await rename(temp, target);
     } catch (error) {
       await rm(temp, { force: true });

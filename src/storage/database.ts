@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDriver, type DatabaseConnection, type Dialect, type Driver, type TransactionSettings } from 'kysely';
@@ -35,13 +35,15 @@ export function openDatabase(options: DatabaseOptions): Db {
     }
     return openPostgres(options.databaseUrl, options.poolSize ?? 10);
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  // The data holds password and token hashes and evidence: owner-only, whatever the umask.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   return openSqlite(join(options.dataDir, 'aims.db'));
 }
 
 /** SQLite with WAL (readers never block the writer) and foreign keys enforced. */
 export function openSqlite(file: string): Db {
   const sqlite = new BetterSqlite3(file);
+  chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -103,6 +103,35 @@ describe('aims CLI', () => {
     expect(refused.json).toMatchObject({ error: { code: 'INTEGRITY_FAILED' } });
   });
 
+  it('refuses to check or export a database that is not there, instead of reporting an empty one clean', async () => {
+    const missing = { AIMS_DATA_DIR: join(freshDataDir(), 'typo') };
+    const verify = await aims(['trail', 'verify'], missing);
+    expect(verify.exitCode).toBe(2);
+    expect(verify.stderr).toMatch(/no OpenAIMS database at .*typo/);
+    const backup = await aims(['backup', '--out', join(freshDataDir(), 'b')], missing);
+    expect(backup.exitCode).toBe(2);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(missing.AIMS_DATA_DIR, 'aims.db'))).toBe(false);
+  });
+
+  it('names the flag for bad options and a missing output folder', async () => {
+    const badDate = await aims(['user', 'add', '--admin-email', 'lead@acme.example', '--email', 'x@acme.example', '--role', 'external_auditor', '--access-expires-at', 'next week'], { ...env, AIMS_USER_PASSWORD: 'pipeline password' });
+    expect(badDate.exitCode).toBe(2);
+    expect(badDate.stderr).toMatch(/--access-expires-at must be an ISO-8601 date-time/);
+    const noFolder = await aims(['backup', '--out', '/nonexistent-folder/b.aimsbak'], env);
+    expect(noFolder.exitCode).toBe(2);
+    expect(noFolder.stderr).toMatch(/out: the folder \/nonexistent-folder does not exist/);
+  });
+
+  it('keeps the database and backups readable by their owner only', async () => {
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(dataDir, 'aims.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(dataDir).mode & 0o077).toBe(0);
+    const file = join(freshDataDir(), 'private.aimsbak');
+    await aims(['backup', '--out', file], env);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('migrates on demand and reports when nothing is pending', async () => {
     const result = await aims(['db', 'migrate', '--json'], env);
     expect(result.exitCode).toBe(0);
@@ -117,6 +146,18 @@ describe('aims CLI', () => {
       expect(await (await fetch(`${url}/api/v1/health`)).json()).toEqual({ status: 'ok' });
     } finally {
       await run.stop!();
+    }
+  });
+
+  it('says so, with exit code 2, when the port is taken', async () => {
+    const first = await aims(['serve', '--port', '0', '--json'], env);
+    const port = new URL((first.json as { url: string }).url).port;
+    try {
+      const second = await aims(['serve', '--port', port], env);
+      expect(second.exitCode).toBe(2);
+      expect(second.stderr).toMatch(new RegExp(`port: ${port} is already in use`));
+    } finally {
+      await first.stop!();
     }
   });
 

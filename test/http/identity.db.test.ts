@@ -44,6 +44,7 @@ describe.each(TEST_DIALECTS)('sessions and API tokens on %s', (dialect) => {
     const blocked = await call(h, 'POST', '/api/v1/auth/login', { body: { email: member.email, password: TEST_PASSWORD } });
     expect(blocked.status).toBe(429);
     expect(blocked.json.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAt: expect.any(String) } });
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Other accounts are unaffected.
     expect((await call(h, 'POST', '/api/v1/auth/login', { body: { email: org.admin.email, password: TEST_PASSWORD } })).status).toBe(200);
     clock.advance(15 * 60_000 + 1000);

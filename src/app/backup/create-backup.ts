@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../domain/shared/app-error.js';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -16,9 +18,11 @@ const PAGE = 5000;
  * temp name and renames, so a failed backup never looks like a good one.
  */
 export async function createBackup(deps: AppDeps, outFile: string): Promise<BackupSummary> {
+  if (!existsSync(dirname(outFile))) throw AppError.invalidField('out', `the folder ${dirname(outFile)} does not exist`);
   const temp = `${outFile}.partial`;
   const gzip = createGzip();
-  const out = createWriteStream(temp);
+  // Backups hold password and token hashes: readable by the owner only.
+  const out = createWriteStream(temp, { mode: 0o600 });
   gzip.pipe(out);
   const write = async (line: BackupLine) => {
     if (!gzip.write(`${JSON.stringify(line)}\n`)) await once(gzip, 'drain');

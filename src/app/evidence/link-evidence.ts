@@ -15,7 +15,7 @@ export async function linkEvidence(deps: AppDeps, actor: Actor, evidenceId: stri
     if (!(await findEvidenceItem(tx, actor.organizationId, evidenceId))) throw AppError.notFound('evidence', evidenceId);
     if (!(await entityExists(tx, actor.organizationId, input.entityType, input.entityId))) {
       throw new AppError('NOT_FOUND', `entityId: no ${input.entityType} ${input.entityId} in this organization`, {
-        fields: [{ field: 'entityId', reason: `no such ${input.entityType} in this organization` }],
+        fields: [{ field: 'entityId', reason: `not found in this organization` }],
       });
     }
     const key = { evidence_id: evidenceId, entity_type: input.entityType, entity_id: input.entityId };

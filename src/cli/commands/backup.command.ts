@@ -6,7 +6,7 @@ import { withApp } from '../app-session.js';
 import { printResult, type CliIo } from '../cli-io.js';
 
 function describe(rows: Record<string, number>, blobs: number): string {
-  return `${Object.entries(rows).map(([t, n]) => `${n} ${t}`).join(', ')}; ${blobs} evidence file(s)`;
+  return `${Object.entries(rows).map(([table, n]) => `${table}: ${n}`).join(', ')}; evidence files: ${blobs}`;
 }
 
 export function registerBackup(program: Command, io: CliIo) {
@@ -16,7 +16,7 @@ export function registerBackup(program: Command, io: CliIo) {
     .requiredOption('--out <file>', 'where to write the backup')
     .option('--json', 'print the result as JSON')
     .action(async (options: { out: string; json?: boolean }) => {
-      const result = await withApp(io, (deps) => createBackup(deps, resolve(options.out)));
+      const result = await withApp(io, (deps) => createBackup(deps, resolve(options.out)), { existing: true });
       printResult(io, Boolean(options.json), result, `Backup written to ${result.file}: ${describe(result.rows, result.blobs)}.`);
     });
 

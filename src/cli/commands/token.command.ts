@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { createApiToken } from '../../app/identity/create-api-token.js';
 import { CreateApiTokenInputSchema } from '../../contracts/identity.contracts.js';
-import { parseWith } from '../../contracts/parse.js';
 import { ROLES } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { parseDuration } from '../../domain/shared/duration.js';
 import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
 import { withApp } from '../app-session.js';
-import { printResult, type CliIo } from '../cli-io.js';
+import { parseAsFlags, printResult, type CliIo } from '../cli-io.js';
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +32,7 @@ export function registerToken(program: Command, io: CliIo) {
     .addHelpText('after', ADMIN_HELP)
     .action(async (options: { email: string; role: string; name: string; expiresIn?: string; adminEmail?: string; org?: string; json?: boolean }) => {
       const expiresInDays = options.expiresIn ? wholeDays(options.expiresIn) : undefined;
-      const input = parseWith(CreateApiTokenInputSchema, { email: options.email, role: options.role, name: options.name, expiresInDays }, 'options');
+      const input = parseAsFlags(CreateApiTokenInputSchema, { email: options.email, role: options.role, name: options.name, expiresInDays }, { email: '--email', role: '--role', name: '--name', expiresInDays: '--expires-in' });
       const result = await withApp(io, async (deps) => createApiToken(deps, await actAsAdmin(io, deps, options), input));
       printResult(
         io,

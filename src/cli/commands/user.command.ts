@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { addUser } from '../../app/identity/add-user.js';
 import { AddUserInputSchema } from '../../contracts/identity.contracts.js';
-import { parseWith } from '../../contracts/parse.js';
 import { ROLES } from '../../domain/access/roles.js';
 import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
 import { withApp } from '../app-session.js';
-import { printResult, readSecret, type CliIo } from '../cli-io.js';
+import { parseAsFlags, printResult, readSecret, type CliIo } from '../cli-io.js';
 
 export function registerUser(program: Command, io: CliIo) {
   const user = program.command('user').description('people and their roles');
@@ -24,10 +23,10 @@ export function registerUser(program: Command, io: CliIo) {
       const result = await withApp(io, async (deps) => {
         const admin = await actAsAdmin(io, deps, options);
         const password = await readSecret(io, 'AIMS_USER_PASSWORD', `Password for ${options.email}: `);
-        const input = parseWith(
+        const input = parseAsFlags(
           AddUserInputSchema,
           { email: options.email, displayName: options.name ?? options.email, password, role: options.role, accessExpiresAt: options.accessExpiresAt },
-          'options',
+          { email: '--email', displayName: '--name', password: 'AIMS_USER_PASSWORD', role: '--role', accessExpiresAt: '--access-expires-at' },
         );
         return addUser(deps, admin, input);
       });

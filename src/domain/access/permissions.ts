@@ -18,6 +18,19 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets a person do, in words for error messages and the UI. */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  'organization:read': 'see the organization',
+  'organization:create': 'create organizations',
+  'user:read': 'see the people of the organization',
+  'user:manage': 'add or change people',
+  'token:manage': 'manage API tokens',
+  'trail:read': 'read the trail',
+  'evidence:read': 'read evidence',
+  'evidence:write': 'upload evidence',
+  'evidence:link': 'link evidence to other records',
+};
+
 const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read'];
 const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link'];
 
