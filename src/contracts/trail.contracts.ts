@@ -30,11 +30,21 @@ export const TrailQuerySchema = PageQuerySchema.extend({
 });
 export type TrailQuery = z.infer<typeof TrailQuerySchema>;
 
+const StateMismatchSchema = z.object({ organizationId: z.string(), entityType: z.string(), entityId: z.string(), message: z.string() });
+const FileMismatchSchema = z.object({ organizationId: z.string(), evidenceId: z.string(), sha256: z.string(), message: z.string() });
+
 export const TrailVerificationSchema = z
   .object({
-    ok: z.boolean(),
+    ok: z.boolean().meta({ description: 'True when the chain is intact, the records match it and every evidence file matches its hash' }),
     organizations: z.number().int(),
     eventsChecked: z.number().int(),
+    state: z
+      .object({ recordsChecked: z.number().int(), firstMismatch: StateMismatchSchema.nullable() })
+      .meta({ description: 'Current records compared with the last state the trail recorded for each' }),
+    files: z
+      .object({ checked: z.number().int(), firstMismatch: FileMismatchSchema.nullable() })
+      .nullable()
+      .meta({ description: 'Evidence files re-hashed against the sha256 recorded at upload; null when not checked' }),
     firstBreak: z
       .object({
         organizationId: z.string(),

@@ -43,6 +43,17 @@ export class BlobStore {
     }
   }
 
+  /** Whether the stored bytes still hash to their name; false when altered or missing. */
+  async matches(sha256: string): Promise<boolean> {
+    try {
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(this.pathOf(sha256))) hash.update(chunk as Buffer);
+      return hash.digest('hex') === sha256;
+    } catch {
+      return false;
+    }
+  }
+
   read(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
   }

@@ -73,6 +73,21 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     }
   });
 
+  it('refuses a backup whose tables were edited to disagree with the trail', async () => {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+    const index = lines.findIndex((l) => l.includes('"table":"memberships"') && l.includes('risk_owner'));
+    lines[index] = lines[index]!.replace('risk_owner', 'admin');
+    const edited = join(h.testDb.dataDir, 'edited.aimsbak');
+    writeFileSync(edited, gzipSync(lines.join('\n')));
+    const target = await createHarness(source);
+    try {
+      await expect(restoreBackup(target.deps, edited)).rejects.toMatchObject({ code: 'INTEGRITY_FAILED', message: expect.stringMatching(/changed outside OpenAIMS/) });
+      expect((await countAllRows(target)).organizations).toBe(0);
+    } finally {
+      await target.dispose();
+    }
+  });
+
   it('refuses a truncated backup and a file that is not a backup', async () => {
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
     const truncated = join(h.testDb.dataDir, 'truncated.aimsbak');

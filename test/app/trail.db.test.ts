@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTrailEvents } from '../../src/app/trail/list-trail-events.js';
 import { verifyTrail } from '../../src/app/trail/verify-trail.js';
 import { addUser } from '../../src/app/identity/add-user.js';
-import { createHarness, createMember, createOrg, TEST_PASSWORD, unique, type Harness } from '../support/harness.js';
+import { writeFileSync } from 'node:fs';
+import { call, createBearer, createHarness, createMember, createOrg, TEST_PASSWORD, unique, uploadViaApi, type Harness } from '../support/harness.js';
 import { TEST_DIALECTS } from '../support/test-database.js';
 
 describe.each(TEST_DIALECTS)('trail on %s', (dialect) => {
@@ -87,6 +88,73 @@ describe.each(TEST_DIALECTS)('trail on %s', (dialect) => {
       const result = await verifyTrail(fresh.deps.db);
       expect(result.ok).toBe(false);
       expect(result.firstBreak).toMatchObject({ organizationId: org.organizationId, seq, reason });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  /** A fresh database with records of every kind the state check covers. */
+  async function freshRecords() {
+    const fresh = await createHarness(dialect);
+    const org = await createOrg(fresh);
+    const auditor = await createMember(fresh, org, 'external_auditor');
+    const token = await createBearer(fresh, org, 'contributor');
+    const upload = await uploadViaApi(fresh, { token }, { title: 'Policy', kind: 'document', validUntil: '2027-01-01' }, 'signed policy');
+    const evidenceId = String(upload.json!.id);
+    await call(fresh, 'POST', `/api/v1/evidence/${evidenceId}/links`, { token, body: { entityType: 'organization', entityId: org.organizationId } });
+    return { fresh, org, auditor, evidenceId, sha256: String(upload.json!.sha256) };
+  }
+
+  const stateTamperCases: Array<{ name: string; sql: (ids: { auditor: string; evidence: string }) => string; entityType: string; message: RegExp }> = [
+    { name: 'a role raised in the table', sql: ({ auditor }) => `update memberships set role = 'admin', access_expires_at = null where user_id = '${auditor}'`, entityType: 'user', message: /differs from the state the trail last recorded/ },
+    { name: 'a validity date moved', sql: ({ evidence }) => `update evidence_items set valid_until = '2099-12-31' where id = '${evidence}'`, entityType: 'evidence', message: /changed outside OpenAIMS/ },
+    { name: 'a token un-revoked or re-roled', sql: () => `update api_tokens set role = 'admin'`, entityType: 'api_token', message: /changed outside OpenAIMS/ },
+    { name: 'a member deleted', sql: ({ auditor }) => `delete from memberships where user_id = '${auditor}'`, entityType: 'user', message: /deleted outside OpenAIMS/ },
+    { name: 'an evidence link deleted', sql: () => `delete from evidence_links`, entityType: 'evidence_link', message: /deleted outside OpenAIMS/ },
+    {
+      name: 'a record inserted without the application',
+      sql: () => `insert into evidence_items (id, organization_id, title, kind, sha256, size_bytes, media_type, file_name, created_at, created_by) select '01a2208a-0000-7000-8000-000000000001', id, 'Backdated approval', 'record', '${'0'.repeat(64)}', 1, 'text/plain', 'x.txt', '2026-01-01T00:00:00.000Z', 'nobody' from organizations`,
+      entityType: 'evidence',
+      message: /never recorded it/,
+    },
+  ];
+
+  it.each(stateTamperCases)('fails verification on $name, though the chain itself is intact', async ({ sql, entityType, message }) => {
+    const { fresh, auditor, evidenceId } = await freshRecords();
+    try {
+      expect((await verifyTrail(fresh.deps.db, { blobs: fresh.deps.blobs })).ok).toBe(true);
+      await fresh.testDb.raw(sql({ auditor: auditor.userId!, evidence: evidenceId }));
+      const result = await verifyTrail(fresh.deps.db, { blobs: fresh.deps.blobs });
+      expect(result.ok).toBe(false);
+      expect(result.firstBreak).toBeNull();
+      expect(result.state.firstMismatch).toMatchObject({ entityType, message: expect.stringMatching(message) });
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it("ignores a token's last use, which changes without an event by design", async () => {
+    const { fresh } = await freshRecords();
+    try {
+      await fresh.testDb.raw(`update api_tokens set last_used_at = '2026-11-27T00:00:00.000Z'`);
+      expect((await verifyTrail(fresh.deps.db)).ok).toBe(true);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
+  it('fails verification, and refuses the download, when an evidence file is altered on disk', async () => {
+    const { fresh, org, evidenceId, sha256 } = await freshRecords();
+    try {
+      writeFileSync(fresh.deps.blobs.pathOf(sha256), 'forged policy');
+      const result = await verifyTrail(fresh.deps.db, { blobs: fresh.deps.blobs });
+      expect(result.ok).toBe(false);
+      expect(result.files?.firstMismatch).toMatchObject({ evidenceId, sha256, message: expect.stringMatching(/no longer matches/) });
+      const token = await createBearer(fresh, org, 'internal_auditor');
+      const download = await call(fresh, 'GET', `/api/v1/evidence/${evidenceId}/content`, { token });
+      expect(download.status).toBe(500);
+      expect(download.json.error.code).toBe('INTEGRITY_FAILED');
+      expect(download.text).not.toContain('forged');
     } finally {
       await fresh.dispose();
     }

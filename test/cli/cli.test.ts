@@ -132,6 +132,30 @@ describe('aims CLI', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('refuses to back up a damaged installation unless forced, and restores it only on explicit acceptance', async () => {
+    const dir = freshDataDir();
+    const local = { AIMS_DATA_DIR: dir, ...ADMIN };
+    await aims(['init', '--org', 'Damaged', '--admin-email', 'a@damaged.example'], local);
+    const sqlite = new BetterSqlite3(join(dir, 'aims.db'));
+    sqlite.prepare(`update organizations set name = 'Renamed behind the back'`).run();
+    sqlite.close();
+    const verify = await aims(['trail', 'verify'], local);
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stdout).toMatch(/Records DO NOT MATCH the trail/);
+    const file = join(freshDataDir(), 'damaged.aimsbak');
+    const refused = await aims(['backup', '--out', file], local);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toMatch(/does not verify .*--force/);
+    expect((await aims(['backup', '--out', file, '--force'], local)).exitCode).toBe(0);
+    const target = { AIMS_DATA_DIR: freshDataDir() };
+    expect((await aims(['restore', file], target)).exitCode).toBe(1);
+    const accepted = await aims(['restore', file, '--accept-broken-trail', '--json'], target);
+    expect(accepted.exitCode, accepted.stderr).toBe(0);
+    expect(accepted.json).toMatchObject({ acceptedProblem: expect.stringMatching(/changed outside OpenAIMS/) });
+    // The damage stays visible after the restore.
+    expect((await aims(['trail', 'verify'], target)).exitCode).toBe(1);
+  });
+
   it('migrates on demand and reports when nothing is pending', async () => {
     const result = await aims(['db', 'migrate', '--json'], env);
     expect(result.exitCode).toBe(0);

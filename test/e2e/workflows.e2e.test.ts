@@ -45,7 +45,7 @@ describe('everyday work in a real browser', () => {
     await form.getByLabel('Valid from').fill('2026-06-01');
     await form.getByLabel('Valid until').fill('2026-01-01');
     await form.getByRole('button', { name: 'Upload evidence' }).click();
-    await form.getByText('Valid until must not be before validFrom').waitFor();
+    await form.getByText('Valid until must be on or after the validFrom date').waitFor();
     await form.getByLabel('Title').fill('');
     await form.getByLabel('File').setInputFiles({ name: 'model-card.md', mimeType: 'text/markdown', buffer: EVIDENCE_BYTES });
     expect(await form.getByText('File is required').count()).toBe(0);

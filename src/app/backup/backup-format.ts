@@ -30,4 +30,6 @@ export interface BackupSummary {
   file: string;
   rows: Record<string, number>;
   blobs: number;
+  /** Set when a restore went ahead over a verification problem the operator accepted. */
+  acceptedProblem?: string | null;
 }

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { BACKUP_TABLES, listAppliedMigrations, readTablePage } from '../../storage/repositories/backup.repository.js';
+import { verificationProblem, verifyTrail } from '../trail/verify-trail.js';
 import type { AppDeps } from '../shared/context.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupLine, type BackupSummary } from './backup-format.js';
 
@@ -17,7 +18,12 @@ const PAGE = 5000;
  * Reads inside one repeatable-read transaction, so the file is a consistent snapshot; writes to a
  * temp name and renames, so a failed backup never looks like a good one.
  */
-export async function createBackup(deps: AppDeps, outFile: string): Promise<BackupSummary> {
+export async function createBackup(deps: AppDeps, outFile: string, options: { force?: boolean } = {}): Promise<BackupSummary> {
+  // A backup of damaged data would fail its own restore: say so now, not during a recovery.
+  const problem = verificationProblem(await verifyTrail(deps.db, { blobs: deps.blobs }));
+  if (problem && !options.force) {
+    throw new AppError('INTEGRITY_FAILED', `this installation does not verify (${problem}); fix it, or pass --force to back it up as it is (its restore will then need --accept-broken-trail)`);
+  }
   if (!existsSync(dirname(outFile))) throw AppError.invalidField('out', `the folder ${dirname(outFile)} does not exist`);
   const temp = `${outFile}.partial`;
   const gzip = createGzip();

@@ -8,7 +8,7 @@ import { BACKUP_TABLES, countRows, insertRows, listAppliedMigrations, type Backu
 import { listOrganizationIds } from '../../storage/repositories/organization.repository.js';
 import { inTransaction } from '../../storage/transaction.js';
 import { appendTrailEvent } from '../trail/append-trail-event.js';
-import { verifyTrailInTransaction } from '../trail/verify-trail.js';
+import { verificationProblem, verifyTrailInTransaction } from '../trail/verify-trail.js';
 import type { AppDeps } from '../shared/context.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupLine, type BackupSummary } from './backup-format.js';
 
@@ -16,11 +16,12 @@ const BATCH = 500;
 const KNOWN_TABLES = new Set<string>(BACKUP_TABLES.map((t) => t.table));
 
 /**
- * Loads a backup into an empty database, in one transaction. The trail is verified before commit:
- * a backup whose chain does not verify is refused and nothing is written. Each organization's
- * chain then records the restore itself.
+ * Loads a backup into an empty database, in one transaction. The trail and the records are verified
+ * before commit: a backup that does not verify is refused and nothing is written, unless the
+ * operator accepts it explicitly (disaster recovery), which the restore event then records. Each
+ * organization's chain records the restore itself.
  */
-export async function restoreBackup(deps: AppDeps, file: string): Promise<BackupSummary> {
+export async function restoreBackup(deps: AppDeps, file: string, options: { acceptBrokenTrail?: boolean } = {}): Promise<BackupSummary> {
   if (!existsSync(file)) throw AppError.invalidField('file', `${file} does not exist`);
   await migrateToLatest(deps.db);
   if ((await countRows(deps.db, 'organizations')) > 0) {
@@ -81,9 +82,11 @@ export async function restoreBackup(deps: AppDeps, file: string): Promise<Backup
     }
 
     const verification = await verifyTrailInTransaction(tx);
-    if (!verification.ok) {
-      throw new AppError('INTEGRITY_FAILED', `the backup's trail does not verify: ${verification.firstBreak?.message ?? 'unknown break'}`, {
+    const problem = verificationProblem(verification);
+    if (problem && !options.acceptBrokenTrail) {
+      throw new AppError('INTEGRITY_FAILED', `the backup's trail does not verify: ${problem}. Nothing was restored; to restore it anyway, with the acceptance recorded, pass --accept-broken-trail`, {
         firstBreak: verification.firstBreak,
+        stateMismatch: verification.state.firstMismatch,
       });
     }
     for (const organizationId of await listOrganizationIds(tx)) {
@@ -91,10 +94,10 @@ export async function restoreBackup(deps: AppDeps, file: string): Promise<Backup
         tx,
         deps,
         { type: 'system', organizationId, userId: null, tokenId: null, role: 'admin', label: 'aims restore' },
-        { action: 'backup.restored', entityType: 'organization', entityId: organizationId, before: null, after: { file: basename(file), eventsVerified: verification.eventsChecked } },
+        { action: 'backup.restored', entityType: 'organization', entityId: organizationId, before: null, after: { file: basename(file), eventsVerified: verification.eventsChecked, acceptedProblem: problem } },
       );
     }
-    return { file, rows, blobs };
+    return { file, rows, blobs, acceptedProblem: problem };
   });
 }
 

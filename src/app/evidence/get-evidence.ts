@@ -20,8 +20,10 @@ export async function readEvidenceContent(deps: AppDeps, actor: Actor, id: strin
   requirePermission(actor, 'evidence:read');
   const row = await findEvidenceItem(deps.db, actor.organizationId, id);
   if (!row) throw AppError.notFound('evidence', id);
-  if (!(await deps.blobs.has(row.sha256))) {
-    throw new AppError('INTEGRITY_FAILED', `the file of evidence ${id} (sha256 ${row.sha256}) is missing from the store`, { sha256: row.sha256 });
+  // Re-hashed on every download: an auditor must never be handed bytes other than those recorded.
+  if (!(await deps.blobs.matches(row.sha256))) {
+    const what = (await deps.blobs.has(row.sha256)) ? 'no longer matches the sha256 recorded at upload' : 'is missing from the store';
+    throw new AppError('INTEGRITY_FAILED', `the file of evidence ${id} ${what}; run "aims trail verify" and restore it from a backup`, { sha256: row.sha256 });
   }
   return { evidence: presentEvidence(row), stream: deps.blobs.read(row.sha256) };
 }

@@ -1,5 +1,6 @@
 import type { TrailVerificationOutput } from '../../contracts/trail.contracts.js';
 import { ChainVerifier, type ChainBreak } from '../../domain/trail/trail-chain.js';
+import type { BlobStore } from '../../storage/blob-store.js';
 import type { Conn } from '../../storage/database.js';
 import {
   findTrailHead,
@@ -7,45 +8,80 @@ import {
   listTrailOrganizationIds,
   readTrailChunk,
 } from '../../storage/repositories/trail.repository.js';
+import { verifyEvidenceFiles } from '../evidence/verify-evidence-files.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { sha256Hex } from '../shared/secrets.js';
 import { trailEventFromRow } from './trail.presenter.js';
+import { verifyRecordedState } from './verify-state.js';
 
 const CHUNK = 2000;
 
+export interface VerifyOptions {
+  /** Only these organizations (the API checks the caller's own); all by default. */
+  organizationIds?: string[] | undefined;
+  /** Re-hash evidence files too; skipped when absent. */
+  blobs?: BlobStore | undefined;
+}
+
 /**
- * Verifies every organization's hash chain and reports the first broken event. Reads in pages,
- * so memory stays flat however long the trail. An operator command: it reads all tenants.
+ * The integrity check an auditor relies on, for every organization: the hash chain is unbroken,
+ * the records match the last state the trail recorded for them, and every evidence file still
+ * matches the hash recorded at upload. Stops at the first problem and names it.
  */
-export async function verifyTrail(conn: Conn, organizationIds?: string[]): Promise<TrailVerificationOutput> {
+export async function verifyTrail(conn: Conn, options: VerifyOptions = {}): Promise<TrailVerificationOutput> {
   // One read-only snapshot: writes that land during a long verify neither count nor look like tampering.
   return conn.kysely
     .transaction()
     .setAccessMode('read only')
     .setIsolationLevel('repeatable read')
-    .execute((trx) => verifyTrailInTransaction({ kysely: trx, dialect: conn.dialect }, organizationIds));
+    .execute((trx) => verifyTrailInTransaction({ kysely: trx, dialect: conn.dialect }, options));
 }
 
 /** The same check for a caller already inside a transaction (restore verifies before it commits). */
-export async function verifyTrailInTransaction(conn: Conn, organizationIds?: string[]): Promise<TrailVerificationOutput> {
+export async function verifyTrailInTransaction(conn: Conn, options: VerifyOptions = {}): Promise<TrailVerificationOutput> {
   const withHeads = await listTrailHeadOrganizationIds(conn);
   const withEvents = await listTrailOrganizationIds(conn);
-  const all = organizationIds ?? [...new Set([...withHeads, ...withEvents])].sort();
-  let eventsChecked = 0;
+  const all = options.organizationIds ?? [...new Set([...withHeads, ...withEvents])].sort();
+  const result: TrailVerificationOutput = {
+    ok: true,
+    organizations: all.length,
+    eventsChecked: 0,
+    firstBreak: null,
+    state: { recordsChecked: 0, firstMismatch: null },
+    files: options.blobs ? { checked: 0, firstMismatch: null } : null,
+  };
   for (const organizationId of all) {
     const verifier = new ChainVerifier(organizationId, sha256Hex);
-    const found = await walkChain(conn, verifier);
-    eventsChecked += verifier.checked;
-    if (found) return { ok: false, organizations: all.length, eventsChecked, firstBreak: found };
+    result.firstBreak = (await walkChain(conn, verifier)) ?? null;
+    result.eventsChecked += verifier.checked;
+    if (result.firstBreak) return { ...result, ok: false };
+
+    const state = await verifyRecordedState(conn, organizationId);
+    result.state = { recordsChecked: result.state.recordsChecked + state.recordsChecked, firstMismatch: state.firstMismatch };
+    if (state.firstMismatch) return { ...result, ok: false };
+
+    if (options.blobs && result.files) {
+      const files = await verifyEvidenceFiles(conn, options.blobs, organizationId);
+      result.files = { checked: result.files.checked + files.checked, firstMismatch: files.firstMismatch };
+      if (files.firstMismatch) return { ...result, ok: false };
+    }
   }
-  return { ok: true, organizations: all.length, eventsChecked, firstBreak: null };
+  return result;
 }
 
-/** Verifies the caller's own organization's chain (API). */
+/** The first problem a verification found, in words; null when everything held. */
+export function verificationProblem(result: TrailVerificationOutput): string | null {
+  if (result.firstBreak) return `event #${result.firstBreak.seq} of organization ${result.firstBreak.organizationId}: ${result.firstBreak.message}`;
+  if (result.state.firstMismatch) return result.state.firstMismatch.message;
+  if (result.files?.firstMismatch) return result.files.firstMismatch.message;
+  return null;
+}
+
+/** Verifies the caller's own organization (API). */
 export async function verifyOrganizationTrail(deps: AppDeps, actor: Actor): Promise<TrailVerificationOutput> {
   requirePermission(actor, 'trail:read');
-  return verifyTrail(deps.db, [actor.organizationId]);
+  return verifyTrail(deps.db, { organizationIds: [actor.organizationId], blobs: deps.blobs });
 }
 
 async function walkChain(conn: Conn, verifier: ChainVerifier): Promise<ChainBreak | undefined> {

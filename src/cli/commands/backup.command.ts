@@ -14,9 +14,10 @@ export function registerBackup(program: Command, io: CliIo) {
     .command('backup')
     .description('write all organizations, the trail and evidence files to one file (gzip JSON lines)')
     .requiredOption('--out <file>', 'where to write the backup')
+    .option('--force', 'back up even though the installation does not verify')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { out: string; json?: boolean }) => {
-      const result = await withApp(io, (deps) => createBackup(deps, resolve(options.out)), { existing: true });
+    .action(async (options: { out: string; force?: boolean; json?: boolean }) => {
+      const result = await withApp(io, (deps) => createBackup(deps, resolve(options.out), { force: Boolean(options.force) }), { existing: true });
       printResult(io, Boolean(options.json), result, `Backup written to ${result.file}: ${describe(result.rows, result.blobs)}.`);
     });
 
@@ -24,9 +25,10 @@ export function registerBackup(program: Command, io: CliIo) {
     .command('restore')
     .description('load a backup into an empty database; refused, with nothing written, unless its trail verifies')
     .argument('<file>', 'the backup file')
+    .option('--accept-broken-trail', 'restore a backup that does not verify; the acceptance is recorded in each trail')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const result = await withApp(io, (deps) => restoreBackup(deps, resolve(file)));
-      printResult(io, Boolean(options.json), result, `Restored ${describe(result.rows, result.blobs)}. The trail verified.`);
+    .action(async (file: string, options: { acceptBrokenTrail?: boolean; json?: boolean }) => {
+      const result = await withApp(io, (deps) => restoreBackup(deps, resolve(file), { acceptBrokenTrail: Boolean(options.acceptBrokenTrail) }));
+      printResult(io, Boolean(options.json), result, `Restored ${describe(result.rows, result.blobs)}. ${result.acceptedProblem ? `Accepted WITHOUT a clean verification (${result.acceptedProblem}); the acceptance is in each trail.` : 'The trail and the records verified.'}`);
     });
 }

@@ -61,6 +61,10 @@ export async function findEvidenceLink(
     .executeTakeFirst();
 }
 
+export async function listAllEvidenceLinks(conn: Conn, organizationId: string): Promise<EvidenceLinksTable[]> {
+  return conn.kysely.selectFrom('evidence_links').selectAll().where('organization_id', '=', organizationId).execute();
+}
+
 export async function listEvidenceLinks(conn: Conn, organizationId: string, evidenceId: string): Promise<EvidenceLinksTable[]> {
   return conn.kysely
     .selectFrom('evidence_links')

@@ -54,6 +54,18 @@ export async function listTrailEvents(
   return query.orderBy('seq', 'desc').limit(limit).execute();
 }
 
+/** The organization's events of the given actions, oldest first: the snapshots a state check compares with. */
+export async function listEventsByAction(conn: Conn, organizationId: string, actions: readonly string[]): Promise<Pick<TrailEventsTable, 'seq' | 'action' | 'entity_type' | 'entity_id' | 'after_json'>[]> {
+  if (actions.length === 0) return [];
+  return conn.kysely
+    .selectFrom('trail_events')
+    .select(['seq', 'action', 'entity_type', 'entity_id', 'after_json'])
+    .where('organization_id', '=', organizationId)
+    .where('action', 'in', actions)
+    .orderBy('seq')
+    .execute();
+}
+
 /** Oldest first, for walking the chain in pages. */
 export async function readTrailChunk(conn: Conn, organizationId: string, afterSeq: number, limit: number): Promise<TrailEventsTable[]> {
   return conn.kysely

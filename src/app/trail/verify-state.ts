@@ -1,0 +1,101 @@
+import { canonicalJson } from '../../domain/trail/canonical-json.js';
+import type { Conn } from '../../storage/database.js';
+import { listApiTokens } from '../../storage/repositories/api-token.repository.js';
+import { listAllEvidenceLinks, listEvidenceItems } from '../../storage/repositories/evidence.repository.js';
+import { findOrganization } from '../../storage/repositories/organization.repository.js';
+import { listEventsByAction } from '../../storage/repositories/trail.repository.js';
+import { listMembers } from '../../storage/repositories/user.repository.js';
+import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
+import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
+
+const ALL = 1_000_000_000;
+
+export interface StateMismatch {
+  organizationId: string;
+  entityType: string;
+  entityId: string;
+  message: string;
+}
+
+/**
+ * A kind of record whose every change the trail snapshots: the `after` of its latest snapshot
+ * event must equal the record as presented now. Fields that change without an event by design
+ * (a token's last use) are left out. Each feature area adds its records here.
+ */
+interface SnapshotKind {
+  entityType: string;
+  actions: readonly string[];
+  current(conn: Conn, organizationId: string): Promise<Array<{ id: string; snapshot: Record<string, unknown> }>>;
+  ignore?: readonly string[];
+}
+
+const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
+  {
+    entityType: 'organization',
+    actions: ['organization.created'],
+    current: async (conn, organizationId) => {
+      const row = await findOrganization(conn, organizationId);
+      return row ? [{ id: row.id, snapshot: presentOrganization(row) }] : [];
+    },
+  },
+  {
+    entityType: 'user',
+    actions: ['user.added'],
+    current: async (conn, organizationId) => (await listMembers(conn, organizationId, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentUser(row) })),
+  },
+  {
+    entityType: 'api_token',
+    actions: ['api_token.created', 'api_token.revoked'],
+    current: async (conn, organizationId) => (await listApiTokens(conn, organizationId, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentApiToken(row) })),
+    ignore: ['lastUsedAt'],
+  },
+  {
+    entityType: 'evidence',
+    actions: ['evidence.uploaded'],
+    current: async (conn, organizationId) => (await listEvidenceItems(conn, organizationId, {}, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentEvidence(row) })),
+  },
+];
+
+function comparable(value: unknown, ignore: readonly string[] = []): string {
+  if (value === null || typeof value !== 'object') return canonicalJson(value);
+  return canonicalJson(Object.fromEntries(Object.entries(value).filter(([key]) => !ignore.includes(key))));
+}
+
+/**
+ * Compares the organization's records with what its trail last recorded about each of them. An
+ * edit, insert or delete made behind the application's back (straight in the database or in a
+ * backup file) shows up here even though the chain itself is intact.
+ */
+export async function verifyRecordedState(conn: Conn, organizationId: string): Promise<{ recordsChecked: number; firstMismatch: StateMismatch | null }> {
+  let recordsChecked = 0;
+  const mismatch = (entityType: string, entityId: string, message: string) => ({ recordsChecked, firstMismatch: { organizationId, entityType, entityId, message } });
+
+  for (const kind of SNAPSHOT_KINDS) {
+    const latest = new Map<string, string>();
+    for (const event of await listEventsByAction(conn, organizationId, kind.actions)) {
+      if (event.entity_type === kind.entityType) latest.set(event.entity_id, event.after_json);
+    }
+    for (const record of await kind.current(conn, organizationId)) {
+      recordsChecked += 1;
+      const recorded = latest.get(record.id);
+      if (recorded === undefined) return mismatch(kind.entityType, record.id, `${kind.entityType} ${record.id} exists but the trail never recorded it: it was written outside OpenAIMS`);
+      if (comparable(JSON.parse(recorded), kind.ignore) !== comparable(record.snapshot, kind.ignore)) {
+        return mismatch(kind.entityType, record.id, `${kind.entityType} ${record.id} differs from the state the trail last recorded: it was changed outside OpenAIMS`);
+      }
+      latest.delete(record.id);
+    }
+    for (const [entityId, after] of latest) {
+      if (after !== 'null') return mismatch(kind.entityType, entityId, `${kind.entityType} ${entityId} is recorded in the trail but missing: it was deleted outside OpenAIMS`);
+    }
+  }
+
+  const recordedLinks = new Set((await listEventsByAction(conn, organizationId, ['evidence.linked'])).map((event) => comparable(JSON.parse(event.after_json))));
+  for (const link of await listAllEvidenceLinks(conn, organizationId)) {
+    recordsChecked += 1;
+    if (!recordedLinks.delete(comparable(presentEvidenceLink(link)))) {
+      return mismatch('evidence_link', `${link.evidence_id}→${link.entity_type}:${link.entity_id}`, 'an evidence link exists that the trail never recorded, or it was changed outside OpenAIMS');
+    }
+  }
+  if (recordedLinks.size > 0) return mismatch('evidence_link', '(one or more)', 'an evidence link recorded in the trail is missing: it was deleted outside OpenAIMS');
+  return { recordsChecked, firstMismatch: null };
+}
