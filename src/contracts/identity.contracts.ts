@@ -45,6 +45,14 @@ export const AddUserInputSchema = z.strictObject({
 });
 export type AddUserInput = z.infer<typeof AddUserInputSchema>;
 
+export const UpdateUserInputSchema = z
+  .strictObject({
+    role: RoleSchema.optional(),
+    accessExpiresAt: TimestampSchema.nullable().optional().meta({ description: 'When the access ends; null for no end (not allowed for external_auditor)' }),
+  })
+  .refine((v) => v.role !== undefined || v.accessExpiresAt !== undefined, { path: ['role'], error: 'give role, accessExpiresAt or both' });
+export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;
+
 export const LoginInputSchema = z.strictObject({
   email: EmailSchema,
   password: z.string(TEXT_ERROR).min(1, { error: 'must not be empty' }).max(200),

@@ -3,7 +3,20 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type E2eBrowser } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ADMIN, RISK_OWNER, apiSession, bearerStatus, expectAccessible, logInThroughUi, setUpByApi, uploadByApi } from './support/story.js';
+import {
+  ADMIN,
+  RISK_OWNER,
+  apiSession,
+  atWidth,
+  bearerStatus,
+  expectAccessible,
+  expectNoRawRoleIds,
+  logInThroughUi,
+  pageScrollWidth,
+  setUpByApi,
+  tableFit,
+  uploadByApi,
+} from './support/story.js';
 
 // An initialized installation, in order: evidence upload and links, the trail, people and API
 // tokens, a lost CSRF key, and what a non-admin role sees, with axe-core on each page.
@@ -119,23 +132,46 @@ describe('everyday work in a real browser', () => {
     const add = page.getByRole('form', { name: 'Add a person' });
     await add.getByLabel('Full name').fill(RISK_OWNER.name);
     await add.getByLabel('Email').fill(RISK_OWNER.email);
-    await add.getByLabel('Role').selectOption('risk_owner');
     await add.getByLabel('Initial password').fill(RISK_OWNER.password);
+    // Roles are offered and refused by their labels, never by their ids.
+    expect(await add.getByLabel('Role').locator('option').allTextContents()).toEqual([
+      'Admin',
+      'Governance lead',
+      'Risk owner',
+      'System owner',
+      'Contributor',
+      'Approver',
+      'Internal auditor',
+      'External auditor',
+    ]);
+    await add.getByLabel('Role').selectOption('external_auditor');
+    await add.getByRole('button', { name: 'Add person' }).click();
+    await add.getByText('Access ends is required for the External auditor role: their access must end').waitFor();
+    await expectNoRawRoleIds(page, 'the refused person form');
+    await add.getByLabel('Role').selectOption('risk_owner');
     await add.getByRole('button', { name: 'Add person' }).click();
     await page.getByText(`${RISK_OWNER.name} (${RISK_OWNER.email}) can now log in as Risk owner.`).waitFor();
     await page.getByRole('row').filter({ hasText: RISK_OWNER.email }).waitFor();
     await expectAccessible(browser, '10-people');
+
+    const members = page.getByRole('table', { name: 'Members' });
+    expect(await members.getByRole('row').filter({ hasText: RISK_OWNER.email }).textContent()).toContain('Risk owner');
+    await expectNoRawRoleIds(page, 'people');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
     await page.getByText('No API tokens yet').waitFor();
     const create = page.getByRole('form', { name: 'Create an API token' });
     await create.getByLabel('Name').fill('CI release gate');
     await create.getByLabel('Acts for').selectOption(RISK_OWNER.email);
+    expect(await create.getByLabel('Acts for').locator('option:checked').textContent()).toBe(`${RISK_OWNER.name} <${RISK_OWNER.email}> · Risk owner`);
     await create.getByLabel('Role').selectOption('admin');
     await create.getByRole('button', { name: 'Create token' }).click();
-    // The server refuses a token stronger than its owner, naming the field.
-    await create.getByText(/Role a token cannot hold more than its owner/).waitFor();
+    // The server refuses a token stronger than its owner, naming the field and the owner's role by its label.
+    await create.getByText(`Role a token cannot hold more than its owner: ${RISK_OWNER.email} is Risk owner`).waitFor();
+    await expectNoRawRoleIds(page, 'the refused token form');
     await create.getByLabel('Role').selectOption('contributor');
+    // A token with 90 days says when it stops working.
+    await create.getByText(/^Expires on \d{1,2} \w{3} \d{4}\.$/).waitFor();
     await create.getByRole('button', { name: 'Create token' }).click();
 
     const secretBox = page.getByLabel('Token secret');

@@ -27,6 +27,8 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /me/organizations', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/me/organizations', a)).status },
   { route: 'GET /users', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/users', a)).status },
   { route: 'POST /users', allowed: ADMIN, send: async (h, a) => (await call(h, 'POST', '/api/v1/users', { ...a, body: { email: `${unique('u')}@example.com`, displayName: 'New', password: 'long enough password', role: 'contributor' } })).status },
+  { route: 'PATCH /users/{id}', allowed: ADMIN, send: async (h, a, ids) => (await call(h, 'PATCH', `/api/v1/users/${ids.userId}`, { ...a, body: { role: 'risk_owner' } })).status },
+  { route: 'DELETE /users/{id}', allowed: ADMIN, send: async (h, a, ids) => (await call(h, 'DELETE', `/api/v1/users/${ids.userId}`, a)).status },
   { route: 'GET /tokens', allowed: ADMIN, send: async (h, a) => (await call(h, 'GET', '/api/v1/tokens', a)).status },
   { route: 'POST /tokens', allowed: ADMIN, send: async (h, a, ids) => (await call(h, 'POST', '/api/v1/tokens', { ...a, body: { email: ids.email, name: unique('t'), role: 'contributor' } })).status },
   { route: 'POST /tokens/{id}/revoke', allowed: ADMIN, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/tokens/${ids.tokenId}/revoke`, a)).status },
@@ -40,7 +42,7 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /evidence/{id}/links', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/evidence/${ids.evidenceId}/links`, { ...a, body: { entityType: 'user', entityId: ids.userId } })).status },
 ];
 
-const SUCCESS = new Set([200, 201]);
+const SUCCESS = new Set([200, 201, 204]);
 
 describe.each(TEST_DIALECTS)('permission matrix on %s', (dialect) => {
   let h: Harness;

@@ -46,6 +46,8 @@ describe.each(TEST_DIALECTS)('tenant isolation on %s', (dialect) => {
     expect(linkToTheirOrg.status).toBe(404);
     const revoke = await call(h, 'POST', `/api/v1/tokens/${theirTokenId}/revoke`, { token: myToken });
     expect(revoke.status).toBe(404);
+    expect((await call(h, 'PATCH', `/api/v1/users/${theirUserId}`, { token: myToken, body: { role: 'admin' } })).status).toBe(404);
+    expect((await call(h, 'DELETE', `/api/v1/users/${theirUserId}`, { token: myToken })).status).toBe(404);
     expect(await countAllRows(h)).toEqual(before);
   });
 

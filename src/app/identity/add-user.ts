@@ -1,5 +1,4 @@
 import type { AddUserInput, UserOutput } from '../../contracts/identity.contracts.js';
-import { ROLES_REQUIRING_EXPIRY } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { inTransaction } from '../../storage/transaction.js';
 import { findMember, findMemberByEmail, findUserByEmail, insertMembership, insertUser } from '../../storage/repositories/user.repository.js';
@@ -9,6 +8,7 @@ import type { Actor, AppDeps } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
 import { hashPassword } from '../shared/secrets.js';
 import { presentUser } from './identity.presenters.js';
+import { checkAccessEnd } from './member-rules.js';
 
 /**
  * Adds a person to the organization with a role. A new email creates the user; an email that
@@ -18,11 +18,8 @@ import { presentUser } from './identity.presenters.js';
 export async function addUser(deps: AppDeps, actor: Actor, input: AddUserInput): Promise<UserOutput> {
   requirePermission(actor, 'user:manage');
   const now = deps.clock.now();
-  if (ROLES_REQUIRING_EXPIRY.includes(input.role) && !input.accessExpiresAt) {
-    throw AppError.invalidField('accessExpiresAt', `is required for the ${input.role} role: their access must end`);
-  }
+  checkAccessEnd(input.role, input.accessExpiresAt ?? null, now);
   const expiresAt = input.accessExpiresAt ? new Date(input.accessExpiresAt) : null;
-  if (expiresAt && expiresAt.getTime() <= now.getTime()) throw AppError.invalidField('accessExpiresAt', 'must be in the future');
 
   const passwordHash = await hashPassword(input.password, deps.settings.passwordHashCost);
   return inTransaction(deps.db, async (tx) => {

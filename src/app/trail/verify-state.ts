@@ -40,7 +40,7 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   },
   {
     entityType: 'user',
-    actions: ['user.added'],
+    actions: ['user.added', 'user.changed', 'user.removed'],
     current: async (conn, organizationId) => (await listMembers(conn, organizationId, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentUser(row) })),
   },
   {

@@ -8,6 +8,8 @@ import { listApiTokens } from '../../app/identity/list-api-tokens.js';
 import { listUsers } from '../../app/identity/list-users.js';
 import { listMyOrganizations } from '../../app/identity/list-my-organizations.js';
 import { revokeApiToken } from '../../app/identity/revoke-api-token.js';
+import { changeMemberAccess } from '../../app/identity/change-member-access.js';
+import { removeMember } from '../../app/identity/remove-member.js';
 import { IdSchema, PageQuerySchema, pageSchema } from '../../contracts/common.contracts.js';
 import {
   AddUserInputSchema,
@@ -18,6 +20,7 @@ import {
   MeSchema,
   MyOrganizationSchema,
   OrganizationSchema,
+  UpdateUserInputSchema,
   UserSchema,
 } from '../../contracts/identity.contracts.js';
 import { SECURED, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi-router.js';
@@ -59,6 +62,19 @@ export function identityRoutes() {
   router.openapi(
     createRoute({ method: 'post', path: '/users', tags: ['identity'], summary: 'Add a user with a role (admin)', security: SECURED, request: jsonBody(AddUserInputSchema), responses: { 201: jsonResponse(UserSchema, 'Added'), ...errorResponses(400, 401, 403, 409) } }),
     async (c) => c.json(await addUser(c.var.deps, c.var.actor, c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({ method: 'patch', path: '/users/{id}', tags: ['identity'], summary: "Change a member's role or access end (admin)", security: SECURED, request: { params: IdParams, ...jsonBody(UpdateUserInputSchema) }, responses: { 200: jsonResponse(UserSchema, 'Changed'), ...errorResponses(400, 401, 403, 404, 409) } }),
+    async (c) => c.json(await changeMemberAccess(c.var.deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  router.openapi(
+    createRoute({ method: 'delete', path: '/users/{id}', tags: ['identity'], summary: 'Remove a member: sessions end, tokens are revoked (admin)', security: SECURED, request: { params: IdParams }, responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404, 409) } }),
+    async (c) => {
+      await removeMember(c.var.deps, c.var.actor, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
   );
 
   router.openapi(

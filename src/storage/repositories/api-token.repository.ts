@@ -24,6 +24,17 @@ export async function listApiTokens(conn: Conn, organizationId: string, afterId:
   return query.execute();
 }
 
+export async function listLiveTokensOfMember(conn: Conn, organizationId: string, userId: string): Promise<ApiTokensTable[]> {
+  return conn.kysely
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
 export async function markApiTokenRevoked(conn: Conn, organizationId: string, id: string, at: string): Promise<void> {
   await conn.kysely.updateTable('api_tokens').set({ revoked_at: at }).where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }

@@ -14,6 +14,11 @@ export async function deleteSession(conn: Conn, organizationId: string, tokenHas
   await conn.kysely.deleteFrom('sessions').where('organization_id', '=', organizationId).where('token_hash', '=', tokenHash).execute();
 }
 
+/** Ends every session a person has in one organization (their access there was removed). */
+export async function deleteSessionsOfMember(conn: Conn, organizationId: string, userId: string): Promise<void> {
+  await conn.kysely.deleteFrom('sessions').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
+}
+
 /** Drops a user's ended sessions; called at each login so the table does not grow without bound. */
 export async function deleteExpiredSessionsOfUser(conn: Conn, userId: string, nowIso: string): Promise<void> {
   await conn.kysely.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', nowIso).execute();

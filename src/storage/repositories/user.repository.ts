@@ -48,6 +48,26 @@ export async function insertUser(conn: Conn, row: UsersTable): Promise<void> {
   await conn.kysely.insertInto('users').values(row).execute();
 }
 
+export async function updateMembership(conn: Conn, organizationId: string, userId: string, change: Pick<MembershipsTable, 'role' | 'access_expires_at'>): Promise<void> {
+  await conn.kysely.updateTable('memberships').set(change).where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
+}
+
+export async function deleteMembership(conn: Conn, organizationId: string, userId: string): Promise<void> {
+  await conn.kysely.deleteFrom('memberships').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
+}
+
+/** Admins whose access has not ended; an organization must always keep one. */
+export async function countActiveAdmins(conn: Conn, organizationId: string, nowIso: string): Promise<number> {
+  const row = await conn.kysely
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('role', '=', 'admin')
+    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', nowIso)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function insertMembership(conn: Conn, row: MembershipsTable): Promise<void> {
   await conn.kysely.insertInto('memberships').values(row).execute();
 }

@@ -70,3 +70,51 @@ export async function uploadByApi(server: E2eServer, session: ApiSession, title:
   });
   expect(response.status).toBe(201);
 }
+
+/** Role ids as the API spells them; the UI shows labels ("Risk owner") instead. */
+const RAW_ROLE_IDS = /\b(governance_lead|risk_owner|system_owner|internal_auditor|external_auditor)\b/;
+
+/** Asserts no role id is visible anywhere on the page (hidden and collapsed content excepted). */
+export async function expectNoRawRoleIds(page: Page, where: string): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(text.match(RAW_ROLE_IDS)?.[0], `raw role id on ${where}`).toBeUndefined();
+}
+
+export interface TableFit {
+  caption: string;
+  /** The table is wider than its box, so part of it is scrolled out of view. */
+  overflows: boolean;
+  /** Buttons in an actions column not wholly inside the table's visible box or the viewport. */
+  clippedActions: string[];
+}
+
+/** For every data table on the page: does it fit its box, and are its action buttons wholly visible? */
+export async function tableFit(page: Page): Promise<TableFit[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.data-table__scroll')].map((box) => {
+      const rect = box.getBoundingClientRect();
+      const clippedActions = [...box.querySelectorAll<HTMLElement>('.table__actions button')]
+        .filter((button) => {
+          const r = button.getBoundingClientRect();
+          return r.left < rect.left - 0.5 || r.right > rect.right + 0.5 || r.right > window.innerWidth + 0.5 || button.scrollWidth > button.clientWidth + 1;
+        })
+        .map((button) => button.textContent ?? '');
+      return { caption: box.querySelector('caption')?.textContent ?? '', overflows: box.scrollWidth > box.clientWidth + 1, clippedActions };
+    }),
+  );
+}
+
+/** Runs a step at a viewport width (height 900, or 844 for a phone), then restores the default. */
+export async function atWidth<T>(page: Page, width: number, step: () => Promise<T>): Promise<T> {
+  await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+  try {
+    return await step();
+  } finally {
+    await page.setViewportSize({ width: 1360, height: 900 });
+  }
+}
+
+/** The page is no wider than the viewport (nothing but a table box scrolls sideways). */
+export async function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
