@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aims, freshDataDir } from './cli-helpers.js';
 
 const ADMIN = { AIMS_ADMIN_PASSWORD: 'a long admin password' };
-const COMMANDS = [['serve'], ['init'], ['db', 'migrate'], ['user', 'add'], ['token', 'create'], ['trail', 'verify'], ['backup'], ['restore'], ['evidence', 'upload'], ['evidence', 'list']];
+const COMMANDS = [['serve'], ['init'], ['db', 'migrate'], ['user', 'add'], ['token', 'create'], ['trail', 'verify'], ['backup'], ['restore'], ['evidence', 'upload'], ['evidence', 'list'], ['user', 'list'], ['user', 'change'], ['user', 'remove'], ['token', 'list'], ['token', 'revoke']];
 
 describe('aims CLI', () => {
   let dataDir: string;
@@ -62,6 +62,31 @@ describe('aims CLI', () => {
     expect((token.json as { token: string }).token).toMatch(/^aims_/);
     const text = await aims(['token', 'create', '--admin-email', 'lead@acme.example', '--email', 'ci@acme.example', '--role', 'contributor', '--name', 'nightly'], env);
     expect(text.stdout).toMatch(/will not be shown again/);
+  });
+
+  it('lists, changes and removes members and lists and revokes tokens, as a named admin', async () => {
+    const admin = { ...env, AIMS_ADMIN_EMAIL: 'lead@acme.example' };
+    await aims(['user', 'add', '--email', 'temp@acme.example', '--role', 'contributor'], { ...admin, AIMS_USER_PASSWORD: 'temporary password' });
+    const created = await aims(['token', 'create', '--email', 'temp@acme.example', '--role', 'contributor', '--name', 'temp-token', '--json'], admin);
+    const list = await aims(['user', 'list'], admin);
+    expect(list.stdout).toMatch(/temp@acme\.example\s+contributor/);
+    const changed = await aims(['user', 'change', '--email', 'temp@acme.example', '--role', 'approver', '--json'], admin);
+    expect(changed.exitCode, changed.stderr).toBe(0);
+    expect(changed.json).toMatchObject({ role: 'approver' });
+    const badRole = await aims(['user', 'change', '--email', 'temp@acme.example', '--role', 'boss'], admin);
+    expect(badRole.exitCode).toBe(2);
+    expect(badRole.stderr).toMatch(/--role must be one of/);
+    const tokens = await aims(['token', 'list', '--json'], admin);
+    const tokenId = (tokens.json as { items: Array<{ id: string; name: string }> }).items.find((t) => t.name === 'temp-token')!.id;
+    expect(tokenId).toBe((created.json as { id: string }).id);
+    expect((await aims(['token', 'revoke', tokenId], admin)).stdout).toMatch(/Revoked token "temp-token"/);
+    expect((await aims(['token', 'revoke', 'not-an-id'], admin)).exitCode).toBe(2);
+    const removed = await aims(['user', 'remove', '--email', 'temp@acme.example'], admin);
+    expect(removed.exitCode, removed.stderr).toBe(0);
+    const again = await aims(['user', 'remove', '--email', 'temp@acme.example'], admin);
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toMatch(/not a member/);
+    expect((await aims(['trail', 'verify'], admin)).exitCode).toBe(0);
   });
 
   it('verifies the trail, and fails naming the event once a row is edited', async () => {

@@ -193,6 +193,159 @@ describe('everyday work in a real browser', () => {
     expect(await bearerStatus(server, '/api/v1/me', secret)).toBe(401);
   });
 
+  it('tokens: an empty expiry is refused until "No expiry" is ticked, and every action fits at 1280 and 390 px', async () => {
+    const { page } = browser;
+    const create = page.getByRole('form', { name: 'Create an API token' });
+    const days = create.getByLabel('Expires after (days)');
+    const noExpiry = create.getByRole('checkbox', { name: 'No expiry' });
+    await create.getByLabel('Name').fill('Nightly evidence sync');
+    await create.getByLabel('Acts for').selectOption(ADMIN.email);
+    await create.getByLabel('Role').selectOption('contributor');
+
+    // Clearing the days is not a silent "never": the form refuses and says what to do.
+    await days.fill('');
+    await create.getByText('Enter how many days the token should work, or tick “No expiry”.').waitFor();
+    await create.getByRole('button', { name: 'Create token' }).click();
+    await create.getByText('Expires after (days) is required: enter 1–3650 days, or tick “No expiry”').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.getByRole('row').filter({ hasText: 'Nightly evidence sync' }).count()).toBe(0);
+
+    // Never expiring is an explicit choice, and the form says so plainly before and on the button.
+    expect(await noExpiry.isChecked()).toBe(false);
+    await noExpiry.check();
+    expect(await days.isDisabled()).toBe(true);
+    expect(await create.getByText('Expires after (days) is required').count()).toBe(0);
+    await create.getByRole('status').filter({ hasText: 'Never expires' }).waitFor();
+    expect(await create.getByRole('status').textContent()).toContain('This token will work until someone revokes it.');
+    await expectAccessible(browser, '14-token-form-never-expires');
+    await create.getByRole('button', { name: 'Create token that never expires' }).click();
+    const secret = await page.getByLabel('Token secret').inputValue();
+    await page.getByRole('button', { name: 'I have stored the secret' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Nightly evidence sync' });
+    expect(await row.getByRole('cell').nth(4).innerText()).toContain('Never');
+    // The form is back to a 90-day token, with the box unticked.
+    expect(await noExpiry.isChecked()).toBe(false);
+    expect(await days.inputValue()).toBe('90');
+
+    // A used token has a "Last used" time: the widest the row gets. Then ask to revoke it.
+    expect(await bearerStatus(server, '/api/v1/me', secret)).toBe(200);
+    await page.reload();
+    await row.getByRole('cell').nth(5).getByRole('time').waitFor();
+    await row.getByRole('button', { name: 'Revoke Nightly evidence sync' }).click();
+    await row.getByRole('button', { name: 'Yes, revoke' }).waitFor();
+
+    await atWidth(page, 1280, async () => {
+      // At 1280 px nothing scrolls sideways: the Revoke buttons and the confirmation are whole.
+      await expect.poll(() => tableFit(page)).toEqual([{ caption: 'API tokens', overflows: false, clippedActions: [] }]);
+      const revokeBox = await page.getByRole('button', { name: 'Yes, revoke' }).boundingBox();
+      const tableBox = await page.locator('.data-table__scroll').boundingBox();
+      expect(revokeBox!.x + revokeBox!.width).toBeLessThanOrEqual(tableBox!.x + tableBox!.width);
+      await expectAccessible(browser, '15-tokens-1280');
+    });
+    await atWidth(page, 390, async () => {
+      // On a phone the table scrolls inside its box, but the actions column stays pinned in view.
+      await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+      await expect.poll(() => tableFit(page)).toEqual([{ caption: 'API tokens', overflows: true, clippedActions: [] }]);
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+      await expectAccessible(browser, '16-tokens-390');
+    });
+
+    await row.getByRole('button', { name: 'Yes, revoke' }).click();
+    await row.getByText('Revoked').waitFor();
+  });
+
+  it('trail: a change opens as a full-width row under its event, before and after side by side, readable at 1280 and 390 px', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/trail`);
+    const table = page.getByRole('table', { name: 'Trail events' });
+    const revoked = table.getByRole('row').filter({ hasText: 'API token revoked' }).first();
+    const toggle = revoked.getByRole('button', { name: /^View change #\d+$/ });
+    const seq = Number(await revoked.getByRole('cell').first().textContent());
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await atWidth(page, 1280, async () => {
+      // By keyboard: Enter opens the change in a row of its own, right under the event.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      const open = revoked.getByRole('button', { name: `Hide change #${seq}` });
+      expect(await open.getAttribute('aria-expanded')).toBe('true');
+      const change = page.getByRole('region', { name: `Change #${seq}: API token revoked` });
+      await change.waitFor();
+      expect(await open.getAttribute('aria-controls')).toBe(await change.getAttribute('id'));
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`▾Hide change #${seq}`);
+      const detailRow = page.locator('tr.table__detail-row');
+      expect(await detailRow.count()).toBe(1);
+      expect(await detailRow.locator('td').getAttribute('colspan')).toBe('7');
+      expect(await page.evaluate(() => document.querySelector('tr.table__detail-row')?.previousElementSibling?.textContent ?? '')).toContain('API token revoked');
+
+      // Full width: the change spans the table's box, not one narrow column.
+      const box = (await change.boundingBox())!;
+      const tableBox = (await page.locator('.data-table__scroll').boundingBox())!;
+      expect(box.width).toBeGreaterThan(tableBox.width * 0.9);
+
+      // Before and after side by side, each column wide enough for a timestamp on one line.
+      const fields = change.getByRole('table');
+      const before = (await fields.getByRole('columnheader', { name: 'Before' }).boundingBox())!;
+      const after = (await fields.getByRole('columnheader', { name: 'After' }).boundingBox())!;
+      expect(Math.abs(before.y - after.y)).toBeLessThan(2);
+      expect(after.x).toBeGreaterThan(before.x + before.width - 1);
+      expect(before.width).toBeGreaterThan(250);
+      expect(after.width).toBeGreaterThan(250);
+      // The field that changed is marked, with its old and new values.
+      const revokedAt = fields.getByRole('row', { name: /^Revoked at/ });
+      expect(await revokedAt.getByRole('rowheader').textContent()).toBe('Revoked atchanged');
+      expect(await revokedAt.getByRole('cell').first().textContent()).toBe('none');
+      expect(await revokedAt.getByRole('cell').last().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
+      expect(await fields.getByRole('row', { name: /^Role/ }).getByRole('cell').last().textContent()).toBe('Contributor');
+      // Values are monospace and no value is cut or broken inside a short word: each fits its cell on one line.
+      const values = await change.locator('.change__value').evaluateAll((nodes) =>
+        nodes.map((n) => ({ font: getComputedStyle(n).fontFamily, lines: Math.round(n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight || '20')), text: n.textContent ?? '' })),
+      );
+      expect(values.length).toBeGreaterThan(5);
+      for (const v of values) {
+        expect(v.font, v.text).toMatch(/mono/i);
+        expect(v.lines, v.text).toBeLessThanOrEqual(1);
+      }
+      await expectAccessible(browser, '17-trail-change-1280');
+
+      // The recorded JSON, exactly as hashed, is one more click away.
+      await change.getByText('Recorded JSON').click();
+      expect(await change.locator('pre').last().textContent()).toContain('"revokedAt": "');
+      await change.getByText('Recorded JSON').click();
+    });
+
+    await atWidth(page, 390, async () => {
+      const change = page.getByRole('region', { name: `Change #${seq}: API token revoked` });
+      await change.scrollIntoViewIfNeeded();
+      // The table scrolls sideways inside its box, but the change stays within the screen.
+      const box = (await change.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+      // Stacked: each field's before sits above its after, both as wide as the change.
+      const fields = change.getByRole('table');
+      const revokedAt = fields.getByRole('row', { name: /^Revoked at/ });
+      const [beforeCell, afterCell] = [(await revokedAt.getByRole('cell').first().boundingBox())!, (await revokedAt.getByRole('cell').last().boundingBox())!];
+      expect(afterCell.y).toBeGreaterThanOrEqual(beforeCell.y + beforeCell.height - 1);
+      expect(beforeCell.width).toBeGreaterThan(box.width * 0.8);
+      expect(await revokedAt.getByRole('cell').first().innerText()).toMatch(/^BEFORE\s+none$/);
+      await browser.screenshot('18-trail-change-390');
+      expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
+    });
+
+    // A creation shows the one recorded state, with roles by their labels; Hide closes it again.
+    const added = table.getByRole('row').filter({ hasText: 'User added' }).first();
+    await added.getByRole('button', { name: /^View change/ }).click();
+    const addedChange = page.getByRole('region', { name: /^Change #\d+: User added$/ }).filter({ hasText: RISK_OWNER.email });
+    await addedChange.waitFor();
+    expect(await addedChange.getByRole('columnheader').allTextContents()).toEqual(['Field', 'After']);
+    expect(await addedChange.getByRole('row', { name: /^Role/ }).getByRole('cell').textContent()).toBe('Risk owner');
+    await expectNoRawRoleIds(page, 'the trail with changes open');
+    await revoked.getByRole('button', { name: `Hide change #${seq}` }).click();
+    expect(await page.getByRole('region', { name: `Change #${seq}: API token revoked` }).count()).toBe(0);
+    expect(await revoked.getByRole('button', { name: `View change #${seq}` }).getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('a tab that lost its CSRF key gets it back from the server on load and can write', async () => {
     const { page } = browser;
     await page.evaluate(() => window.sessionStorage.clear());

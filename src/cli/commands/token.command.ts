@@ -5,6 +5,7 @@ import { ROLES } from '../../domain/access/roles.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { parseDuration } from '../../domain/shared/duration.js';
 import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
+import { registerTokenManagement } from './token-manage.command.js';
 import { withApp } from '../app-session.js';
 import { parseAsFlags, printResult, type CliIo } from '../cli-io.js';
 
@@ -19,6 +20,7 @@ function wholeDays(text: string): number {
 
 export function registerToken(program: Command, io: CliIo) {
   const token = program.command('token').description('API tokens for pipelines and integrations');
+  registerTokenManagement(token, io);
   token
     .command('create')
     .description('create an API token; its secret is printed once and never again')

@@ -3,11 +3,13 @@ import { addUser } from '../../app/identity/add-user.js';
 import { AddUserInputSchema } from '../../contracts/identity.contracts.js';
 import { ROLES } from '../../domain/access/roles.js';
 import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
+import { registerUserManagement } from './user-manage.command.js';
 import { withApp } from '../app-session.js';
 import { parseAsFlags, printResult, readSecret, type CliIo } from '../cli-io.js';
 
 export function registerUser(program: Command, io: CliIo) {
   const user = program.command('user').description('people and their roles');
+  registerUserManagement(user, io);
   user
     .command('add')
     .description('add a user to the organization with a role')
