@@ -15,7 +15,7 @@ export interface CliRun {
   stop?: () => Promise<void>;
 }
 
-/** Runs `aims` with the given arguments. Exit codes: 0 ok, 1 check failed, 2 usage or input error. */
+/** Runs `aims` with the given arguments. Exit codes: 0 ok, 1 check failed, 2 usage or input error, 3 internal error. */
 export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   let stop: (() => Promise<void>) | undefined;
   const program = new Command('aims')

@@ -11,8 +11,8 @@ export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
     c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
   }
   const body = { error: { code: appError.code, message: appError.message, details: appError.details } };
-  if (appError.code === 'RATE_LIMITED' && typeof appError.details.retryAt === 'string') {
-    c.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(appError.details.retryAt) - Date.now()) / 1000))));
+  if (appError.code === 'RATE_LIMITED' && typeof appError.details.retryAfterSeconds === 'number') {
+    c.header('Retry-After', String(appError.details.retryAfterSeconds));
   }
   return c.json(body, HTTP_STATUS[appError.code]);
 }

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 
 /**
  * Content-addressed file store: a file lives at `<root>/<aa>/<sha256>`. Identical content is
@@ -54,7 +53,13 @@ export class BlobStore {
     }
   }
 
-  read(sha256: string): Readable {
-    return createReadStream(this.pathOf(sha256));
+  /** The bytes, only if they still hash to their name; read once, so what is checked is what is served. */
+  async readVerified(sha256: string): Promise<Buffer | undefined> {
+    try {
+      const bytes = await readFile(this.pathOf(sha256));
+      return createHash('sha256').update(bytes).digest('hex') === sha256 ? bytes : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

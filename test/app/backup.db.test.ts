@@ -108,6 +108,20 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     }
   });
 
+  it('refuses to back up an altered evidence file, even when forced', async () => {
+    const damaged = await createHarness(source);
+    try {
+      const damagedOrg = await createOrg(damaged);
+      const token = await createBearer(damaged, damagedOrg, 'contributor');
+      const upload = await uploadViaApi(damaged, { token }, { title: 'Report', kind: 'report' }, 'original bytes');
+      writeFileSync(damaged.deps.blobs.pathOf(String(upload.json!.sha256)), 'other bytes');
+      const out = join(damaged.testDb.dataDir, 'b.aimsbak');
+      await expect(createBackup(damaged.deps, out, { force: true })).rejects.toMatchObject({ code: 'INTEGRITY_FAILED', message: expect.stringMatching(/put the original file back/) });
+    } finally {
+      await damaged.dispose();
+    }
+  });
+
   it('refuses to restore over existing data', async () => {
     await expect(restoreBackup(h.deps, file)).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
   });

@@ -236,6 +236,7 @@ describe('everyday work in a real browser', () => {
 
     await atWidth(page, 1280, async () => {
       // At 1280 px nothing scrolls sideways: the Revoke buttons and the confirmation are whole.
+      await browser.screenshot('15-tokens-1280');
       await expect.poll(() => tableFit(page)).toEqual([{ caption: 'API tokens', overflows: false, clippedActions: [] }]);
       const revokeBox = await page.getByRole('button', { name: 'Yes, revoke' }).boundingBox();
       const tableBox = await page.locator('.data-table__scroll').boundingBox();
@@ -243,9 +244,12 @@ describe('everyday work in a real browser', () => {
       await expectAccessible(browser, '15-tokens-1280');
     });
     await atWidth(page, 390, async () => {
-      // On a phone the table scrolls inside its box, but the actions column stays pinned in view.
+      // On a phone each token is a card of label and value lines, its actions on a line of their own.
       await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
-      await expect.poll(() => tableFit(page)).toEqual([{ caption: 'API tokens', overflows: true, clippedActions: [] }]);
+      await expect.poll(() => tableFit(page)).toEqual([{ caption: 'API tokens', overflows: false, clippedActions: [] }]);
+      const confirm = (await row.getByRole('button', { name: 'Yes, revoke' }).boundingBox())!;
+      const lastUsed = (await row.getByRole('cell').nth(5).boundingBox())!;
+      expect(confirm.y).toBeGreaterThan(lastUsed.y);
       expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
       await expectAccessible(browser, '16-tokens-390');
     });
@@ -275,7 +279,7 @@ describe('everyday work in a real browser', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`▾Hide change #${seq}`);
       const detailRow = page.locator('tr.table__detail-row');
       expect(await detailRow.count()).toBe(1);
-      expect(await detailRow.locator('td').getAttribute('colspan')).toBe('7');
+      expect(await detailRow.locator(':scope > td').getAttribute('colspan')).toBe('7');
       expect(await page.evaluate(() => document.querySelector('tr.table__detail-row')?.previousElementSibling?.textContent ?? '')).toContain('API token revoked');
 
       // Full width: the change spans the table's box, not one narrow column.
@@ -328,8 +332,16 @@ describe('everyday work in a real browser', () => {
       const [beforeCell, afterCell] = [(await revokedAt.getByRole('cell').first().boundingBox())!, (await revokedAt.getByRole('cell').last().boundingBox())!];
       expect(afterCell.y).toBeGreaterThanOrEqual(beforeCell.y + beforeCell.height - 1);
       expect(beforeCell.width).toBeGreaterThan(box.width * 0.8);
-      expect(await revokedAt.getByRole('cell').first().innerText()).toMatch(/^BEFORE\s+none$/);
-      await browser.screenshot('18-trail-change-390');
+      // Each stacked value is labelled (a "Before"/"After" line drawn from its data-side).
+      const labels = await revokedAt.getByRole('cell').evaluateAll((cells) => cells.map((c) => [c.getAttribute('data-side'), getComputedStyle(c, '::before').display]));
+      expect(labels).toEqual([['Before', 'block'], ['After', 'block']]);
+      // Scrolled so the opened event sits just under the banner, as someone tapping "View" sees it.
+      await page.evaluate(() => {
+        document.querySelector('.table__row--open')?.scrollIntoView({ block: 'start' });
+        window.scrollBy(0, -70);
+      });
+      await browser.screenshot('18-trail-change-390', { viewport: true });
+      await browser.screenshot('18-trail-change-390-full');
       expect(await pageScrollWidth(page)).toBeLessThanOrEqual(390);
     });
 
@@ -421,6 +433,7 @@ describe('everyday work in a real browser', () => {
     await page.getByLabel('Filter by text').fill('no such evidence');
     await page.getByText('No matches').waitFor();
     await browser.screenshot('13-evidence-many');
+    await page.getByLabel('Filter by text').fill('');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trail' }).click();
     const events = page.getByRole('table', { name: 'Trail events' }).locator('tbody tr');
@@ -431,5 +444,28 @@ describe('everyday work in a real browser', () => {
     const seqs = (await events.locator('td:first-child').allTextContents()).map(Number);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(seqs.at(-1)).toBe(1);
+  });
+
+  it('at 1280 px no table needs sideways scrolling: evidence, trail, people and tokens', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logInThroughUi(page, ADMIN.email, ADMIN.password);
+    await atWidth(page, 1280, async () => {
+      for (const [path, caption, ready] of [
+        ['/evidence', 'Evidence', 'Bulk record 49'],
+        ['/trail', 'Trail events', 'Evidence uploaded'],
+        ['/people', 'Members', RISK_OWNER.email],
+        ['/tokens', 'API tokens', 'Nightly evidence sync'],
+      ] as const) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('table', { name: caption }).getByRole('row').filter({ hasText: ready }).first().waitFor();
+        expect(await tableFit(page), path).toEqual([{ caption, overflows: false, clippedActions: [] }]);
+      }
+      const evidenceId = await page.evaluate(async () => ((await (await fetch('/api/v1/evidence?limit=1')).json()) as { items: { id: string }[] }).items[0]?.id);
+      await page.goto(`${server.url}/evidence/${evidenceId}`);
+      await page.getByRole('heading', { level: 2, name: 'Linked to' }).waitFor();
+      expect(await tableFit(page)).toEqual([{ caption: 'Links', overflows: false, clippedActions: [] }]);
+    });
+    expect(browser.errors).toEqual([]);
   });
 });

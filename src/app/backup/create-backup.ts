@@ -20,7 +20,12 @@ const PAGE = 5000;
  */
 export async function createBackup(deps: AppDeps, outFile: string, options: { force?: boolean } = {}): Promise<BackupSummary> {
   // A backup of damaged data would fail its own restore: say so now, not during a recovery.
-  const problem = verificationProblem(await verifyTrail(deps.db, { blobs: deps.blobs }));
+  const verification = await verifyTrail(deps.db, { blobs: deps.blobs });
+  if (verification.files?.firstMismatch) {
+    // No flag helps here: the original bytes are not there to back up.
+    throw new AppError('INTEGRITY_FAILED', `${verification.files.firstMismatch.message}; put the original file back (from an earlier backup) before backing up`);
+  }
+  const problem = verificationProblem(verification);
   if (problem && !options.force) {
     throw new AppError('INTEGRITY_FAILED', `this installation does not verify (${problem}); fix it, or pass --force to back it up as it is (its restore will then need --accept-broken-trail)`);
   }

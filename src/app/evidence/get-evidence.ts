@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { EvidenceLinkOutput, EvidenceOutput } from '../../contracts/evidence.contracts.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { findEvidenceItem, listEvidenceLinks } from '../../storage/repositories/evidence.repository.js';
@@ -16,14 +15,15 @@ export async function getEvidence(deps: AppDeps, actor: Actor, id: string): Prom
 }
 
 /** The stored bytes of an evidence item, streamed, with what a download needs to name them. */
-export async function readEvidenceContent(deps: AppDeps, actor: Actor, id: string): Promise<{ evidence: EvidenceOutput; stream: Readable }> {
+export async function readEvidenceContent(deps: AppDeps, actor: Actor, id: string): Promise<{ evidence: EvidenceOutput; bytes: Buffer }> {
   requirePermission(actor, 'evidence:read');
   const row = await findEvidenceItem(deps.db, actor.organizationId, id);
   if (!row) throw AppError.notFound('evidence', id);
   // Re-hashed on every download: an auditor must never be handed bytes other than those recorded.
-  if (!(await deps.blobs.matches(row.sha256))) {
+  const bytes = await deps.blobs.readVerified(row.sha256);
+  if (!bytes) {
     const what = (await deps.blobs.has(row.sha256)) ? 'no longer matches the sha256 recorded at upload' : 'is missing from the store';
     throw new AppError('INTEGRITY_FAILED', `the file of evidence ${id} ${what}; run "aims trail verify" and restore it from a backup`, { sha256: row.sha256 });
   }
-  return { evidence: presentEvidence(row), stream: deps.blobs.read(row.sha256) };
+  return { evidence: presentEvidence(row), bytes };
 }

@@ -1,5 +1,5 @@
-import type { Conn } from '../../storage/database.js';
 import type { BlobStore } from '../../storage/blob-store.js';
+import type { Conn } from '../../storage/database.js';
 import { listEvidenceItems } from '../../storage/repositories/evidence.repository.js';
 
 export interface FileMismatch {
@@ -9,18 +9,32 @@ export interface FileMismatch {
   message: string;
 }
 
-/** Re-hashes every evidence file of the organization against the sha256 recorded at upload. */
-export async function verifyEvidenceFiles(conn: Conn, blobs: BlobStore, organizationId: string): Promise<{ checked: number; firstMismatch: FileMismatch | null }> {
+export interface EvidenceFileRef {
+  organizationId: string;
+  evidenceId: string;
+  sha256: string;
+}
+
+/** The evidence files an organization's records point at; read inside the snapshot, hashed outside it. */
+export async function listEvidenceFiles(conn: Conn, organizationId: string): Promise<EvidenceFileRef[]> {
+  return (await listEvidenceItems(conn, organizationId, {}, undefined, 1_000_000_000)).map((item) => ({ organizationId, evidenceId: item.id, sha256: item.sha256 }));
+}
+
+/**
+ * Re-hashes evidence files against the sha256 recorded at upload. Runs outside any database
+ * transaction: on SQLite a long hash inside one would hold the only connection and stall the server.
+ */
+export async function verifyEvidenceFiles(blobs: BlobStore, files: EvidenceFileRef[]): Promise<{ checked: number; firstMismatch: FileMismatch | null }> {
   let checked = 0;
   const verified = new Map<string, boolean>();
-  for (const item of await listEvidenceItems(conn, organizationId, {}, undefined, 1_000_000_000)) {
+  for (const file of files) {
     checked += 1;
-    if (!verified.has(item.sha256)) verified.set(item.sha256, await blobs.matches(item.sha256));
-    if (!verified.get(item.sha256)) {
-      const message = (await blobs.has(item.sha256))
-        ? `the file of evidence ${item.id} no longer matches the sha256 recorded at upload: it was altered`
-        : `the file of evidence ${item.id} is missing from the store`;
-      return { checked, firstMismatch: { organizationId, evidenceId: item.id, sha256: item.sha256, message } };
+    if (!verified.has(file.sha256)) verified.set(file.sha256, await blobs.matches(file.sha256));
+    if (!verified.get(file.sha256)) {
+      const message = (await blobs.has(file.sha256))
+        ? `the file of evidence ${file.evidenceId} no longer matches the sha256 recorded at upload: it was altered`
+        : `the file of evidence ${file.evidenceId} is missing from the store`;
+      return { checked, firstMismatch: { ...file, message } };
     }
   }
   return { checked, firstMismatch: null };

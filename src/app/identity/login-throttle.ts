@@ -2,6 +2,7 @@ import { AppError } from '../../domain/shared/app-error.js';
 
 const MAX_FAILURES = 10;
 const WINDOW_MS = 15 * 60_000;
+const SWEEP_AT = 10_000;
 
 /**
  * Slows password guessing: after 10 wrong passwords for one email within 15 minutes, further
@@ -15,12 +16,15 @@ export class LoginThrottle {
     const recent = this.recent(email, now);
     if (recent.length >= MAX_FAILURES) {
       const retryAt = new Date(recent[0]! + WINDOW_MS);
-      throw new AppError('RATE_LIMITED', `too many failed logins for this account; try again after ${retryAt.toISOString()}`, { retryAt: retryAt.toISOString() });
+      const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+      throw new AppError('RATE_LIMITED', `too many failed logins for this account; try again after ${retryAt.toISOString()}`, { retryAt: retryAt.toISOString(), retryAfterSeconds });
     }
   }
 
   recordFailure(email: string, now: Date): void {
-    this.failures.set(email, [...this.recent(email, now), now.getTime()]);
+    // Guessing many made-up emails must not grow memory without end: sweep stale entries now and then.
+    if (this.failures.size > SWEEP_AT) for (const key of [...this.failures.keys()]) this.recent(key, now);
+    this.failures.set(email, [...this.recent(email, now), now.getTime()].slice(-MAX_FAILURES));
   }
 
   clear(email: string): void {

@@ -8,7 +8,7 @@ import {
   listTrailOrganizationIds,
   readTrailChunk,
 } from '../../storage/repositories/trail.repository.js';
-import { verifyEvidenceFiles } from '../evidence/verify-evidence-files.js';
+import { listEvidenceFiles, verifyEvidenceFiles, type EvidenceFileRef } from '../evidence/verify-evidence-files.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { sha256Hex } from '../shared/secrets.js';
@@ -31,15 +31,22 @@ export interface VerifyOptions {
  */
 export async function verifyTrail(conn: Conn, options: VerifyOptions = {}): Promise<TrailVerificationOutput> {
   // One read-only snapshot: writes that land during a long verify neither count nor look like tampering.
-  return conn.kysely
+  const files: EvidenceFileRef[] = [];
+  const result = await conn.kysely
     .transaction()
     .setAccessMode('read only')
     .setIsolationLevel('repeatable read')
-    .execute((trx) => verifyTrailInTransaction({ kysely: trx, dialect: conn.dialect }, options));
+    .execute((trx) => verifyTrailInTransaction({ kysely: trx, dialect: conn.dialect }, options, files));
+  if (!result.ok || !options.blobs) return result;
+  const checked = await verifyEvidenceFiles(options.blobs, files);
+  return { ...result, ok: checked.firstMismatch === null, files: checked };
 }
 
-/** The same check for a caller already inside a transaction (restore verifies before it commits). */
-export async function verifyTrailInTransaction(conn: Conn, options: VerifyOptions = {}): Promise<TrailVerificationOutput> {
+/**
+ * The chain and record checks for a caller already inside a transaction (restore verifies before
+ * it commits). Collects the evidence files to hash into `filesToHash`; hashing is the caller's.
+ */
+export async function verifyTrailInTransaction(conn: Conn, options: VerifyOptions = {}, filesToHash: EvidenceFileRef[] = []): Promise<TrailVerificationOutput> {
   const withHeads = await listTrailHeadOrganizationIds(conn);
   const withEvents = await listTrailOrganizationIds(conn);
   const all = options.organizationIds ?? [...new Set([...withHeads, ...withEvents])].sort();
@@ -61,11 +68,7 @@ export async function verifyTrailInTransaction(conn: Conn, options: VerifyOption
     result.state = { recordsChecked: result.state.recordsChecked + state.recordsChecked, firstMismatch: state.firstMismatch };
     if (state.firstMismatch) return { ...result, ok: false };
 
-    if (options.blobs && result.files) {
-      const files = await verifyEvidenceFiles(conn, options.blobs, organizationId);
-      result.files = { checked: result.files.checked + files.checked, firstMismatch: files.firstMismatch };
-      if (files.firstMismatch) return { ...result, ok: false };
-    }
+    if (options.blobs) filesToHash.push(...(await listEvidenceFiles(conn, organizationId)));
   }
   return result;
 }
@@ -78,10 +81,13 @@ export function verificationProblem(result: TrailVerificationOutput): string | n
   return null;
 }
 
-/** Verifies the caller's own organization (API). */
+/**
+ * Verifies the caller's own organization (API): chain and records. Files are left to `aims trail
+ * verify` and to each download, which re-hashes what it serves; the web app calls this often.
+ */
 export async function verifyOrganizationTrail(deps: AppDeps, actor: Actor): Promise<TrailVerificationOutput> {
   requirePermission(actor, 'trail:read');
-  return verifyTrail(deps.db, { organizationIds: [actor.organizationId], blobs: deps.blobs });
+  return verifyTrail(deps.db, { organizationIds: [actor.organizationId] });
 }
 
 async function walkChain(conn: Conn, verifier: ChainVerifier): Promise<ChainBreak | undefined> {

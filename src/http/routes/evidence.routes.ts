@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -82,7 +81,7 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
       responses: { 200: { description: 'The file, with its sha256 in the ETag', content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const { evidence, stream } = await readEvidenceContent(c.var.deps, c.var.actor, c.req.valid('param').id);
+      const { evidence, bytes } = await readEvidenceContent(c.var.deps, c.var.actor, c.req.valid('param').id);
       const headers = {
         'content-type': evidence.mediaType,
         'content-length': String(evidence.sizeBytes),
@@ -90,7 +89,7 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
         etag: `"${evidence.sha256}"`,
         'x-content-type-options': 'nosniff',
       };
-      return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers }) as never;
+      return new Response(new Uint8Array(bytes), { status: 200, headers }) as never;
     },
   );
 

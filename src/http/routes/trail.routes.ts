@@ -16,7 +16,7 @@ export function trailRoutes() {
     async (c) => c.json(await listTrailEvents(c.var.deps, c.var.actor, c.req.valid('query')), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/trail/verify', tags: ['trail'], summary: "Verify the organization's hash chain", security: SECURED, responses: { 200: jsonResponse(TrailVerificationSchema, 'Verification result'), ...errorResponses(401, 403) } }),
+    createRoute({ method: 'get', path: '/trail/verify', tags: ['trail'], summary: "Verify the organization's hash chain and its records against what the trail recorded", security: SECURED, responses: { 200: jsonResponse(TrailVerificationSchema, 'Verification result'), ...errorResponses(401, 403) } }),
     async (c) => c.json(await verifyOrganizationTrail(c.var.deps, c.var.actor), 200),
   );
   return router;

@@ -56,16 +56,19 @@ export async function deleteMembership(conn: Conn, organizationId: string, userI
   await conn.kysely.deleteFrom('memberships').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
 }
 
-/** Admins whose access has not ended; an organization must always keep one. */
+/**
+ * Admins whose access has not ended; an organization must always keep one. On PostgreSQL the admin
+ * rows are locked until commit, so two concurrent demotions cannot both see "another admin left".
+ */
 export async function countActiveAdmins(conn: Conn, organizationId: string, nowIso: string): Promise<number> {
-  const row = await conn.kysely
+  let query = conn.kysely
     .selectFrom('memberships')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['user_id', 'access_expires_at'])
     .where('organization_id', '=', organizationId)
-    .where('role', '=', 'admin')
-    .where((eb) => eb.or([eb('access_expires_at', 'is', null), eb('access_expires_at', '>', nowIso)]))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .where('role', '=', 'admin');
+  if (conn.dialect === 'postgres') query = query.forUpdate();
+  const admins = await query.execute();
+  return admins.filter((a) => a.access_expires_at === null || a.access_expires_at > nowIso).length;
 }
 
 export async function insertMembership(conn: Conn, row: MembershipsTable): Promise<void> {

@@ -9,8 +9,11 @@ export interface E2eBrowser {
   page: Page;
   /** Console errors and uncaught exceptions seen so far (failed-request noise filtered out). */
   errors: string[];
-  /** Saves a full-page screenshot when AIMS_E2E_SCREENSHOTS names a folder (outside the repo). */
-  screenshot(name: string): Promise<void>;
+  /**
+   * Saves a screenshot when AIMS_E2E_SCREENSHOTS names a folder (outside the repo): the full page,
+   * or with `viewport` only what is on screen now (a long phone page, scrolled to what matters).
+   */
+  screenshot(name: string, options?: { viewport?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,8 +45,8 @@ export async function launchBrowser(): Promise<E2eBrowser> {
     context,
     page,
     errors,
-    screenshot: async (name) => {
-      if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    screenshot: async (name, options) => {
+      if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: !options?.viewport });
     },
     close: async () => {
       await context.close();
