@@ -71,6 +71,9 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export function openPostgres(connectionString: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server ends (restart, failover, admin command) is dropped by the pool and
+  // replaced on the next query; without a listener its 'error' event would crash the process.
+  pool.on('error', () => {});
   return fromDialect(new PostgresDialect({ pool }), 'postgres');
 }
 
