@@ -300,7 +300,10 @@ describe('everyday work in a real browser', () => {
       expect(await revokedAt.getByRole('rowheader').textContent()).toBe('Revoked atchanged');
       expect(await revokedAt.getByRole('cell').first().textContent()).toBe('none');
       expect(await revokedAt.getByRole('cell').last().textContent()).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
-      expect(await fields.getByRole('row', { name: /^Role/ }).getByRole('cell').last().textContent()).toBe('Contributor');
+      // A field that did not change is shown once, across both columns.
+      const role = fields.getByRole('row', { name: /^Role/ });
+      expect(await role.getByRole('cell').allTextContents()).toEqual(['Contributor unchanged']);
+      expect(await role.getByRole('cell').getAttribute('colspan')).toBe('2');
       // Values are monospace and no value is cut or broken inside a short word: each fits its cell on one line.
       const values = await change.locator('.change__value').evaluateAll((nodes) =>
         nodes.map((n) => ({ font: getComputedStyle(n).fontFamily, lines: Math.round(n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight || '20')), text: n.textContent ?? '' })),

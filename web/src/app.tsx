@@ -4,11 +4,12 @@ import type { MeOutput, SessionOutput } from '../../src/contracts/identity.contr
 import { errorMessage } from './api/api-error.js';
 import { setSessionLostHandler } from './api/client.js';
 import { setCsrfToken } from './api/csrf-store.js';
-import { getMe, getSetupStatus, logOut } from './api/identity.api.js';
+import { getMe, getSetupStatus, logOut, switchOrganization } from './api/identity.api.js';
 import { AppFrame } from './layout/app-frame.js';
 import { PublicFrame } from './layout/public-frame.js';
 import { LoginPage } from './pages/login-page.js';
 import { SetupPage } from './pages/setup-page.js';
+import { roleLabel } from './lib/roles.js';
 import { AppRoutes } from './routes.js';
 import { navigate } from './router/router.js';
 import { SessionProvider } from './session/session-context.js';
@@ -28,6 +29,7 @@ export function App() {
   const me = useQuery({ queryKey: ME, queryFn: getMe, enabled: setup.data?.initialized === true });
   const [notice, setNotice] = useState<LoginNotice | null>(null);
   const [loginEmail, setLoginEmail] = useState('');
+  const [switched, setSwitched] = useState<string | null>(null);
 
   const endSession = useCallback(
     (next: LoginNotice | null) => {
@@ -54,6 +56,18 @@ export function App() {
     setCsrfToken(csrfToken);
     queryClient.setQueryData<MeOutput | null>(ME, caller);
     setNotice(null);
+  };
+
+  // A new session in another organization: new CSRF token (stored by the API call), no data of the
+  // old organization left in the cache, and the frame re-mounted (keyed by organization) so every
+  // page fetches afresh. Detail pages belong to the old organization, so we land on their section.
+  const switchTo = async (organizationId: string) => {
+    const session = await switchOrganization(organizationId);
+    const { csrfToken: _csrfToken, expiresAt: _expiresAt, ...caller } = session;
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SETUP[0] && q.queryKey[0] !== ME[0] });
+    navigate(sectionOf(window.location.pathname));
+    setSwitched(`You are now in ${caller.organization.name} as ${roleLabel(caller.role)}.`);
+    queryClient.setQueryData<MeOutput | null>(ME, caller);
   };
 
   const signOut = async () => {
@@ -84,12 +98,20 @@ export function App() {
   if (me.isError) return <Failure error={me.error} retry={() => void me.refetch()} />;
   if (!me.data) return <LoginPage notice={notice} initialEmail={loginEmail} onLoggedIn={onLoggedIn} />;
   return (
-    <SessionProvider me={me.data} signOut={signOut}>
-      <AppFrame>
+    <SessionProvider me={me.data} signOut={signOut} switchOrganization={switchTo}>
+      <AppFrame key={me.data.organization.id} announcement={switched} onAnnounced={() => setSwitched(null)}>
         <AppRoutes />
       </AppFrame>
     </SessionProvider>
   );
+}
+
+const SECTIONS = ['/evidence', '/trail', '/people', '/tokens'];
+
+/** The list page a path belongs to ("/evidence/123" -> "/evidence"), or home. */
+function sectionOf(path: string): string {
+  const section = `/${path.split('/')[1] ?? ''}`;
+  return SECTIONS.includes(section) ? section : '/';
 }
 
 function Splash() {

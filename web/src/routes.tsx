@@ -3,6 +3,7 @@ import { EvidenceDetailPage } from './pages/evidence/evidence-detail-page.js';
 import { EvidenceListPage } from './pages/evidence/evidence-list-page.js';
 import { HomePage } from './pages/home/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { NewOrganizationPage } from './pages/organizations/new-organization-page.js';
 import { PeoplePage } from './pages/people/people-page.js';
 import { TokensPage } from './pages/tokens/tokens-page.js';
 import { TrailPage } from './pages/trail/trail-page.js';
@@ -19,6 +20,7 @@ export function AppRoutes() {
   if (path === '/trail') return <TrailPage />;
   if (path === '/people') return <PeoplePage />;
   if (path === '/tokens') return <TokensPage />;
+  if (path === '/organizations/new') return <NewOrganizationPage />;
   return <NotFoundPage />;
 }
 

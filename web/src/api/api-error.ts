@@ -7,6 +7,8 @@ export interface FieldError {
 /** Why the client lost its session: the server no longer knows us, or we lost the CSRF token. */
 export type SessionLoss = 'unauthenticated' | 'csrf';
 
+import { withRoleLabels } from '../lib/roles.js';
+
 /** A failed API call, carrying the server's `{ error: { code, message, details } }`. */
 export class ApiError extends Error {
   readonly status: number;
@@ -55,9 +57,9 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNKNOWN', `request failed with status ${status}`);
 }
 
-/** A human sentence for an error of any kind (server messages are lower-case clauses). */
+/** A human sentence for an error of any kind (server messages are lower-case clauses, naming roles by id). */
 export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : 'something went wrong';
+  const text = withRoleLabels(error instanceof Error ? error.message : 'something went wrong');
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

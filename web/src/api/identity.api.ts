@@ -6,7 +6,9 @@ import type {
   CreateApiTokenInput,
   CreatedApiTokenOutput,
   LoginInput,
+  CreateOrganizationInput,
   MeOutput,
+  MyOrganizationOutput,
   OrganizationOutput,
   SessionOutput,
   SetupInput,
@@ -44,6 +46,26 @@ export async function getMe(): Promise<MeOutput | null> {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
+}
+
+/** The organizations the logged-in person can enter, with their role in each; the current one is marked. */
+export async function listMyOrganizations(): Promise<MyOrganizationOutput[]> {
+  return apiRequest('/me/organizations');
+}
+
+/**
+ * Moves the session to another of the caller's organizations. The server ends the old session and
+ * sets a new cookie; the new CSRF token comes back in the body and replaces the old one at once.
+ */
+export async function switchOrganization(organizationId: string): Promise<SessionOutput> {
+  const session = await apiRequest<SessionOutput>('/auth/switch', { json: { organizationId } });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** An admin creates a further organization and becomes its admin (the session stays where it is). */
+export async function createOrganization(input: CreateOrganizationInput): Promise<OrganizationOutput> {
+  return apiRequest('/organizations', { json: input });
 }
 
 export async function listUsers(cursor?: string, limit = 100): Promise<Page<UserOutput>> {

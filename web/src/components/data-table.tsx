@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/api-error.js';
 import { EmptyState } from './empty-state.js';
 
@@ -12,6 +12,18 @@ export interface Column<T> {
   align?: 'start' | 'end';
   /** Hide the header text visually (for action columns); it stays for screen readers. */
   headerHidden?: boolean;
+  /**
+   * An actions column: as narrow as its buttons, never wrapped, and pinned to the right edge
+   * when the table is wider than its box, so its buttons are always in view.
+   */
+  actions?: boolean;
+  /** Long values (emails, file names, shown with <Breakable>) wrap rather than widen the table. */
+  breakable?: boolean;
+}
+
+function cellClass<T>(c: Column<T>): string | undefined {
+  const names = [c.align === 'end' ? 'align-end' : '', c.actions ? 'table__actions' : '', c.breakable ? 'table__breakable' : ''].filter(Boolean);
+  return names.length ? names.join(' ') : undefined;
 }
 
 export interface DataTableProps<T> {
@@ -30,17 +42,23 @@ export interface DataTableProps<T> {
   loadingMore?: boolean;
   initialSort?: { id: string; direction: 'asc' | 'desc' };
   toolbar?: ReactNode;
+  /** Content of a full-width row under a row (an opened detail), or null when it is closed. */
+  rowDetail?: (row: T) => ReactNode;
 }
 
 type Sort = { id: string; direction: 'asc' | 'desc' } | null;
 
-/** A table with column sorting, a text filter and "Load more" for cursor-paginated lists. */
+/**
+ * A table with column sorting, a text filter and "Load more" for cursor-paginated lists. In a
+ * narrow box (a phone) each row is laid out as a card of label and value lines (see the CSS).
+ */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { caption, columns, rows, rowKey, filterLabel, empty, loading, error, hasMore, onLoadMore, loadingMore, initialSort, toolbar } = props;
+  const { caption, columns, rows, rowKey, filterLabel, empty, loading, error, hasMore, onLoadMore, loadingMore, initialSort, toolbar, rowDetail } = props;
   const [sort, setSort] = useState<Sort>(initialSort ?? null);
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const statusId = useId();
+  const overflowing = useOverflowing(Boolean(error));
 
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -89,8 +107,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
       <p id={statusId} className="data-table__status" aria-live="polite">
         {loading ? 'Loading…' : filter ? `${visible.length} of ${rows.length} shown` : `${rows.length}${hasMore ? '+' : ''} ${rows.length === 1 ? 'row' : 'rows'}`}
       </p>
-      <div className="data-table__scroll">
-        <table className="table">
+      <div ref={overflowing.scrollRef} className={`data-table__scroll${overflowing.value ? ' data-table__scroll--overflowing' : ''}`}>
+        <table ref={overflowing.tableRef} className="table">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
@@ -98,7 +116,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 const active = sort?.id === c.id;
                 const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : c.sortValue ? 'none' : undefined;
                 return (
-                  <th key={c.id} scope="col" aria-sort={ariaSort} className={c.align === 'end' ? 'align-end' : undefined}>
+                  <th key={c.id} scope="col" aria-sort={ariaSort} className={cellClass(c)}>
                     {c.sortValue ? (
                       <button type="button" className="th-sort" onClick={() => toggleSort(c.id)}>
                         {c.header}
@@ -115,15 +133,27 @@ export function DataTable<T>(props: DataTableProps<T>) {
             </tr>
           </thead>
           <tbody>
-            {visible.map((row) => (
-              <tr key={rowKey(row)}>
-                {columns.map((c) => (
-                  <td key={c.id} className={c.align === 'end' ? 'align-end' : undefined}>
-                    {c.cell(row)}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {visible.map((row) => {
+              const detail = rowDetail?.(row);
+              return (
+                <Fragment key={rowKey(row)}>
+                  <tr className={detail ? 'table__row--open' : undefined}>
+                    {columns.map((c) => (
+                      <td key={c.id} className={cellClass(c)} data-label={c.headerHidden ? undefined : c.header}>
+                        <div className="table__cell">{c.cell(row)}</div>
+                      </td>
+                    ))}
+                  </tr>
+                  {detail ? (
+                    <tr className="table__detail-row">
+                      <td colSpan={columns.length}>
+                        <div className="table__detail">{detail}</div>
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -139,6 +169,25 @@ export function DataTable<T>(props: DataTableProps<T>) {
       ) : null}
     </div>
   );
+}
+
+/** Whether the table is wider than its scroll box (then a pinned actions column shows its edge). */
+function useOverflowing(hidden: boolean) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const [value, setValue] = useState(false);
+  useEffect(() => {
+    const box = scrollRef.current;
+    const table = tableRef.current;
+    if (!box || !table || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setValue(box.scrollWidth > box.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    observer.observe(table);
+    measure();
+    return () => observer.disconnect();
+  }, [hidden]);
+  return { scrollRef, tableRef, value };
 }
 
 function compare(a: string | number | null | undefined, b: string | number | null | undefined): number {

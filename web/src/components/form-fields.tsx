@@ -128,6 +128,43 @@ export function SelectField(props: BaseFieldProps & { options: readonly SelectOp
   );
 }
 
+/** A checkbox with its label beside it; checked is "yes", unchecked "" (form values are strings). */
+export function CheckboxField(props: Omit<BaseFieldProps, 'required'>) {
+  const id = useId();
+  const { name, label, value, onValueChange, error, hint, disabled } = props;
+  return (
+    <div className={`field field--check${error ? ' field--invalid' : ''}`}>
+      <div className="check">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          checked={value === 'yes'}
+          onChange={(e) => onValueChange(e.target.checked ? 'yes' : '')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          disabled={disabled}
+          className="check__input"
+        />
+        <label htmlFor={id} className="check__label">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {label} {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A file picker; files are not part of a JSON contract, so its error is the caller's. */
 export function FileField(props: { name: string; label: string; onFile: (file: File | null) => void; error?: string | undefined; hint?: ReactNode; required?: boolean; inputKey?: number }) {
   const id = useId();

@@ -1,6 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from '../api/api-error.js';
+import { withRoleLabels } from '../lib/roles.js';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -53,7 +54,8 @@ export function useZodForm<S extends z.ZodType, K extends string>(schema: S, ini
       const next: FieldErrors = {};
       const unplaced: string[] = [];
       if (error instanceof ApiError) {
-        for (const { field, reason } of error.fields) {
+        for (const { field, reason: raw } of error.fields) {
+          const reason = withRoleLabels(raw);
           if (field in values || options.extraFields?.includes(field)) next[field] = reason;
           else unplaced.push(field === '(body)' ? reason : `${field} ${reason}`);
         }
@@ -110,7 +112,7 @@ function issuesToErrors(error: z.ZodError): FieldErrors {
     const key = issue.path.map(String).join('.') || '(form)';
     // Same wording as the server's fieldIssues (src/contracts/parse.ts).
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    out[key] ??= missing ? 'is required' : issue.message;
+    out[key] ??= missing ? 'is required' : withRoleLabels(issue.message);
   }
   return out;
 }

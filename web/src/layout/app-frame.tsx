@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from '../router/router.js';
 import { useSession } from '../session/session-context.js';
 import type { Permission } from '../../../src/domain/access/permissions.js';
-import { humanize } from '../lib/format.js';
+import { roleLabel } from '../lib/roles.js';
+import { OrgSwitcher } from './org-switcher.js';
 
 interface NavItem {
   to: string;
@@ -22,12 +23,31 @@ function isActive(item: NavItem, path: string): boolean {
   return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
 }
 
+interface AppFrameProps {
+  children: ReactNode;
+  /** Said once when the frame appears (after switching organization), until the next navigation. */
+  announcement?: string | null;
+  onAnnounced?: () => void;
+}
+
 /** The authenticated frame: banner with organization and user, the main navigation, and the page. */
-export function AppFrame({ children }: { children: ReactNode }) {
+export function AppFrame({ children, announcement, onAnnounced }: AppFrameProps) {
   const { me, can, signOut } = useSession();
   const { path } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [said, setSaid] = useState<{ text: string; path: string } | null>(null);
+
+  // The live region is mounted empty and filled afterwards, so screen readers announce it.
+  useEffect(() => {
+    if (!announcement) return;
+    const frame = requestAnimationFrame(() => {
+      setSaid({ text: announcement, path: window.location.pathname });
+      onAnnounced?.();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [announcement, onAnnounced]);
+  const shown = said && said.path === path ? said.text : null;
 
   // After each navigation, move focus to the new page's heading so it is announced and Tab starts there.
   useEffect(() => {
@@ -54,13 +74,10 @@ export function AppFrame({ children }: { children: ReactNode }) {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>OpenAIMS</span>
         </Link>
-        <div className="banner__org">
-          <span className="banner__label">Organization</span>
-          <span className="banner__org-name">{me.organization.name}</span>
-        </div>
+        <OrgSwitcher />
         <div className="banner__user">
           <span className="banner__user-name">{me.user.displayName}</span>
-          <span className="banner__role">{humanize(me.role)}</span>
+          <span className="banner__role">{roleLabel(me.role)}</span>
           <button type="button" className="button button--on-dark" onClick={() => void onSignOut()} disabled={signingOut}>
             {signingOut ? 'Logging out…' : 'Log out'}
           </button>
@@ -88,6 +105,9 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <main id="main" ref={mainRef} className="main" tabIndex={-1}>
+          <div role="status" className={shown ? 'notice notice--ok' : 'visually-hidden'}>
+            {shown}
+          </div>
           {children}
         </main>
       </div>

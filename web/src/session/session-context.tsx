@@ -7,13 +7,22 @@ export interface SessionValue {
   /** Whether the caller's role holds a permission. Only hides actions: the server decides. */
   can: (permission: Permission) => boolean;
   signOut: () => Promise<void>;
+  /** Moves the session to another of the caller's organizations and reloads every page's data. */
+  switchOrganization: (organizationId: string) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-export function SessionProvider({ me, signOut, children }: { me: MeOutput; signOut: () => Promise<void>; children: ReactNode }) {
+interface SessionProviderProps {
+  me: MeOutput;
+  signOut: () => Promise<void>;
+  switchOrganization: (organizationId: string) => Promise<void>;
+  children: ReactNode;
+}
+
+export function SessionProvider({ me, signOut, switchOrganization, children }: SessionProviderProps) {
   const can = (permission: Permission) => me.permissions.includes(permission);
-  return <SessionContext.Provider value={{ me, can, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ me, can, signOut, switchOrganization }}>{children}</SessionContext.Provider>;
 }
 
 /** The logged-in caller; only pages inside the authenticated frame use it. */

@@ -1,7 +1,9 @@
 import type { EvidenceOutput } from '../../../../src/contracts/evidence.contracts.js';
 import type { Column } from '../../components/data-table.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatBytes, formatDate, formatDateTime, hashPrefix, humanize, localDay } from '../../lib/format.js';
+import { Breakable } from '../../components/breakable.js';
+import { DateTime } from '../../components/date-time.js';
+import { formatBytes, formatDate, hashPrefix, humanize, localDay } from '../../lib/format.js';
 import { Link } from '../../router/router.js';
 import { validityOf } from './evidence-validity.js';
 
@@ -21,9 +23,9 @@ export function evidenceColumns(): Column<EvidenceOutput>[] {
       },
     },
     { id: 'validUntil', header: 'Valid until', sortValue: (e) => e.validUntil, cell: (e) => formatDate(e.validUntil) },
-    { id: 'file', header: 'File', sortValue: (e) => e.fileName, cell: (e) => <span className="nowrap">{e.fileName}</span> },
+    { id: 'file', header: 'File', breakable: true, sortValue: (e) => e.fileName, cell: (e) => <Breakable text={e.fileName} /> },
     { id: 'size', header: 'Size', align: 'end', sortValue: (e) => e.sizeBytes, filterText: () => '', cell: (e) => formatBytes(e.sizeBytes) },
-    { id: 'createdAt', header: 'Uploaded', sortValue: (e) => e.createdAt, filterText: () => '', cell: (e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time> },
+    { id: 'createdAt', header: 'Uploaded', sortValue: (e) => e.createdAt, filterText: () => '', cell: (e) => <DateTime iso={e.createdAt} /> },
     { id: 'sha256', header: 'SHA-256', filterText: (e) => e.sha256, cell: (e) => <code title={e.sha256}>{hashPrefix(e.sha256)}</code> },
   ];
 }

@@ -6,7 +6,8 @@ import type { TrailVerificationOutput } from '../../../../src/contracts/trail.co
 import { errorMessage } from '../../api/api-error.js';
 import { StatCard } from '../../components/stat-card.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatDateTime, humanize } from '../../lib/format.js';
+import { formatDateTime } from '../../lib/format.js';
+import { roleLabel } from '../../lib/roles.js';
 import { useSession } from '../../session/session-context.js';
 
 interface HomeSummaryProps {
@@ -44,7 +45,7 @@ export function HomeSummary({ verification, evidence, users }: HomeSummaryProps)
       ) : null}
       <StatCard
         label="Your access"
-        value={humanize(me.role)}
+        value={roleLabel(me.role)}
         detail={
           <>
             {me.user.email ?? me.user.displayName} · {me.permissions.length} permissions

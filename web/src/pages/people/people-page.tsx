@@ -6,7 +6,11 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { Notice } from '../../components/notice.js';
 import { PageHeader } from '../../components/page-header.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatDateTime, humanize } from '../../lib/format.js';
+import { Breakable } from '../../components/breakable.js';
+import { DateTime } from '../../components/date-time.js';
+import { formatDateTime } from '../../lib/format.js';
+import { roleLabel } from '../../lib/roles.js';
+import { Link } from '../../router/router.js';
 import { useSession } from '../../session/session-context.js';
 import { AddUserForm } from './add-user-form.js';
 
@@ -22,8 +26,8 @@ function columns(myId: string | null): Column<UserOutput>[] {
         </>
       ),
     },
-    { id: 'email', header: 'Email', sortValue: (u) => u.email, cell: (u) => u.email },
-    { id: 'role', header: 'Role', sortValue: (u) => u.role, filterText: (u) => humanize(u.role), cell: (u) => humanize(u.role) },
+    { id: 'email', header: 'Email', breakable: true, sortValue: (u) => u.email, cell: (u) => <Breakable text={u.email} /> },
+    { id: 'role', header: 'Role', sortValue: (u) => roleLabel(u.role), cell: (u) => roleLabel(u.role) },
     {
       id: 'access',
       header: 'Access',
@@ -35,7 +39,7 @@ function columns(myId: string | null): Column<UserOutput>[] {
         return <StatusBadge tone={ended ? 'danger' : 'warn'}>{`${ended ? 'Ended' : 'Until'} ${formatDateTime(u.accessExpiresAt)}`}</StatusBadge>;
       },
     },
-    { id: 'createdAt', header: 'Added', sortValue: (u) => u.createdAt, filterText: () => '', cell: (u) => formatDateTime(u.createdAt) },
+    { id: 'createdAt', header: 'Added', sortValue: (u) => u.createdAt, filterText: () => '', cell: (u) => <DateTime iso={u.createdAt} /> },
   ];
 }
 
@@ -54,8 +58,19 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader title="People" organization={me.organization.name} description="Who takes part in the AI management system, and in which role." />
-      {added ? <Notice tone="ok" title="Person added">{`${added.displayName} (${added.email}) can now log in as ${humanize(added.role)}.`}</Notice> : null}
+      <PageHeader
+        title="People"
+        organization={me.organization.name}
+        description="Who takes part in the AI management system, and in which role."
+        actions={
+          can('organization:create') ? (
+            <Link to="/organizations/new" className="button button--secondary">
+              New organization
+            </Link>
+          ) : undefined
+        }
+      />
+      {added ? <Notice tone="ok" title="Person added">{`${added.displayName} (${added.email}) can now log in as ${roleLabel(added.role)}.`}</Notice> : null}
       <section className="panel" aria-labelledby="people-title">
         <h2 id="people-title" className="panel__title">
           Members

@@ -1,7 +1,6 @@
-import { ROLES, ROLES_REQUIRING_EXPIRY, type Role } from '../../../../src/domain/access/roles.js';
-import { humanize } from '../../lib/format.js';
+import { ROLES_REQUIRING_EXPIRY, type Role } from '../../../../src/domain/access/roles.js';
 
-export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: humanize(role) }));
+export { ROLE_OPTIONS } from '../../lib/roles.js';
 
 export function roleNeedsExpiry(role: string): boolean {
   return (ROLES_REQUIRING_EXPIRY as readonly string[]).includes(role as Role);

@@ -8,7 +8,10 @@ import { EmptyState } from '../../components/empty-state.js';
 import { Notice } from '../../components/notice.js';
 import { PageHeader } from '../../components/page-header.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatDateTime, humanize, shortId } from '../../lib/format.js';
+import { Breakable } from '../../components/breakable.js';
+import { DateTime } from '../../components/date-time.js';
+import { shortId } from '../../lib/format.js';
+import { roleLabel } from '../../lib/roles.js';
 import { useSession } from '../../session/session-context.js';
 import { CreateTokenForm } from './create-token-form.js';
 import { TokenSecretNotice } from './token-secret-notice.js';
@@ -48,14 +51,47 @@ export function TokensPage() {
   const emailOf = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.email])), [users.data]);
 
   const columns: Column<ApiTokenOutput>[] = [
-    { id: 'name', header: 'Name', sortValue: (t) => t.name, cell: (t) => t.name },
-    { id: 'prefix', header: 'Prefix', filterText: (t) => t.prefix, cell: (t) => <code>{t.prefix}…</code> },
-    { id: 'owner', header: 'Acts for', sortValue: (t) => emailOf.get(t.userId) ?? t.userId, cell: (t) => emailOf.get(t.userId) ?? <code title={t.userId}>{shortId(t.userId)}</code> },
-    { id: 'role', header: 'Role', sortValue: (t) => t.role, filterText: (t) => humanize(t.role), cell: (t) => humanize(t.role) },
+    {
+      id: 'name',
+      header: 'Name',
+      sortValue: (t) => t.name,
+      filterText: (t) => `${t.name} ${t.prefix}`,
+      cell: (t) => (
+        <>
+          {t.name}
+          <br />
+          <code className="muted" title="The secret’s first characters">{t.prefix}…</code>
+        </>
+      ),
+    },
+    {
+      id: 'owner',
+      header: 'Acts for',
+      breakable: true,
+      sortValue: (t) => emailOf.get(t.userId) ?? t.userId,
+      cell: (t) => {
+        const email = emailOf.get(t.userId);
+        return email ? <Breakable text={email} /> : <code title={t.userId}>{shortId(t.userId)}</code>;
+      },
+    },
+    { id: 'role', header: 'Role', sortValue: (t) => roleLabel(t.role), cell: (t) => roleLabel(t.role) },
     { id: 'status', header: 'Status', sortValue: (t) => tokenStatus(t).label, cell: (t) => <StatusBadge tone={tokenStatus(t).tone}>{tokenStatus(t).label}</StatusBadge> },
-    { id: 'expiresAt', header: 'Expires', sortValue: (t) => t.expiresAt ?? '9999', filterText: () => '', cell: (t) => (t.expiresAt ? formatDateTime(t.expiresAt) : 'Never') },
-    { id: 'lastUsedAt', header: 'Last used', sortValue: (t) => t.lastUsedAt ?? '', filterText: () => '', cell: (t) => (t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never') },
-    { id: 'actions', header: 'Actions', headerHidden: true, filterText: () => '', cell: (t) => (t.revokedAt ? null : <RevokeCell token={t} confirming={confirming === t.id} busy={revoke.isPending} onAsk={() => setConfirming(t.id)} onCancel={() => setConfirming(null)} onConfirm={() => revoke.mutate(t.id)} />) },
+    {
+      id: 'expiresAt',
+      header: 'Expires',
+      sortValue: (t) => t.expiresAt ?? '9999',
+      filterText: (t) => (t.expiresAt ? '' : 'never expires'),
+      cell: (t) => (t.expiresAt ? <DateTime iso={t.expiresAt} /> : <StatusBadge tone="warn">Never</StatusBadge>),
+    },
+    { id: 'lastUsedAt', header: 'Last used', sortValue: (t) => t.lastUsedAt ?? '', filterText: () => '', cell: (t) => (t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : 'Never') },
+    {
+      id: 'actions',
+      header: 'Actions',
+      headerHidden: true,
+      actions: true,
+      filterText: () => '',
+      cell: (t) => (t.revokedAt ? null : <RevokeCell token={t} confirming={confirming === t.id} busy={revoke.isPending} onAsk={() => setConfirming(t.id)} onCancel={() => setConfirming(null)} onConfirm={() => revoke.mutate(t.id)} />),
+    },
   ];
 
   if (!allowed) {

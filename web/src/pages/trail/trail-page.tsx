@@ -1,60 +1,72 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { TrailEventOutput } from '../../../../src/contracts/trail.contracts.js';
 import { listTrail, type TrailFilter } from '../../api/trail.api.js';
+import { Breakable } from '../../components/breakable.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { PageHeader } from '../../components/page-header.js';
 import { formatDateTime, hashPrefix, humanize, shortId } from '../../lib/format.js';
 import { navigate, useLocation } from '../../router/router.js';
 import { useSession } from '../../session/session-context.js';
+import { TrailChange } from './trail-change.js';
 import { TrailFilters } from './trail-filters.js';
 import { TrailVerifyPanel } from './trail-verify-panel.js';
 
 const FILTER_KEYS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
 
-const COLUMNS: Column<TrailEventOutput>[] = [
-  { id: 'seq', header: '#', align: 'end', sortValue: (e) => e.seq, cell: (e) => e.seq },
-  { id: 'at', header: 'Time', sortValue: (e) => e.at, filterText: () => '', cell: (e) => <time dateTime={e.at} className="nowrap">{formatDateTime(e.at)}</time> },
-  { id: 'action', header: 'Action', sortValue: (e) => e.action, filterText: (e) => `${e.action} ${humanize(e.action)}`, cell: (e) => <span className="nowrap">{humanize(e.action)}</span> },
-  {
-    id: 'entity',
-    header: 'Entity',
-    sortValue: (e) => `${e.entityType} ${e.entityId}`,
-    cell: (e) => (
-      <>
-        {humanize(e.entityType)} <code title={e.entityId}>{shortId(e.entityId)}</code>
-      </>
-    ),
-  },
-  {
-    id: 'actor',
-    header: 'Actor',
-    sortValue: (e) => e.actorLabel,
-    filterText: (e) => `${e.actorLabel} ${e.actorId ?? ''} ${e.actorType}`,
-    cell: (e) => (
-      <span title={e.actorId ? `${e.actorType} ${e.actorId}` : e.actorType}>
-        {e.actorLabel}
-        {e.actorType !== 'user' ? <span className="muted"> ({e.actorType})</span> : null}
-      </span>
-    ),
-  },
-  { id: 'hash', header: 'Hash', filterText: (e) => e.hash, cell: (e) => <code title={e.hash}>{hashPrefix(e.hash)}</code> },
-  { id: 'change', header: 'Change', filterText: () => '', cell: (e) => <ChangeDetails event={e} /> },
-];
+function columns(open: ReadonlySet<string>, toggle: (id: string) => void): Column<TrailEventOutput>[] {
+  return [
+    { id: 'seq', header: '#', align: 'end', sortValue: (e) => e.seq, cell: (e) => e.seq },
+    { id: 'at', header: 'Time', sortValue: (e) => e.at, filterText: () => '', cell: (e) => <time dateTime={e.at} className="nowrap">{formatDateTime(e.at)}</time> },
+    { id: 'action', header: 'Action', sortValue: (e) => e.action, filterText: (e) => `${e.action} ${humanize(e.action)}`, cell: (e) => <span className="nowrap">{humanize(e.action)}</span> },
+    {
+      id: 'entity',
+      header: 'Entity',
+      sortValue: (e) => `${e.entityType} ${e.entityId}`,
+      cell: (e) => (
+        <>
+          {humanize(e.entityType)} <code title={e.entityId}>{shortId(e.entityId)}</code>
+        </>
+      ),
+    },
+    {
+      id: 'actor',
+      header: 'Actor',
+      breakable: true,
+      sortValue: (e) => e.actorLabel,
+      filterText: (e) => `${e.actorLabel} ${e.actorId ?? ''} ${e.actorType}`,
+      cell: (e) => (
+        <span title={e.actorId ? `${e.actorType} ${e.actorId}` : e.actorType}>
+          <Breakable text={e.actorLabel} />
+          {e.actorType !== 'user' ? <span className="muted"> ({e.actorType})</span> : null}
+        </span>
+      ),
+    },
+    { id: 'hash', header: 'Hash', filterText: (e) => e.hash, cell: (e) => <code title={e.hash}>{hashPrefix(e.hash)}</code> },
+    {
+      id: 'change',
+      header: 'Change',
+      actions: true,
+      filterText: () => '',
+      cell: (e) => {
+        const isOpen = open.has(e.id);
+        return (
+          <button type="button" className="button button--secondary button--small change-toggle" aria-expanded={isOpen} aria-controls={changeId(e.id)} onClick={() => toggle(e.id)}>
+            <span aria-hidden="true" className="change-toggle__icon">
+              {isOpen ? '▾' : '▸'}
+            </span>
+            {isOpen ? 'Hide' : 'View'}
+            <span className="visually-hidden"> change #{e.seq}</span>
+          </button>
+        );
+      },
+    },
+  ];
+}
 
-function ChangeDetails({ event }: { event: TrailEventOutput }) {
-  return (
-    <details className="change">
-      <summary>View</summary>
-      <div className="change__body">
-        <p className="change__label">Before</p>
-        <pre>{JSON.stringify(event.before, null, 2)}</pre>
-        <p className="change__label">After</p>
-        <pre>{JSON.stringify(event.after, null, 2)}</pre>
-      </div>
-    </details>
-  );
+function changeId(eventId: string): string {
+  return `change-${eventId}`;
 }
 
 /** The organization's tamper-evident trail: newest first, filterable, paginated, verifiable. */
@@ -74,6 +86,18 @@ export function TrailPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const cols = useMemo(
+    () =>
+      columns(open, (id) =>
+        setOpen((current) => {
+          const next = new Set(current);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      ),
+    [open],
+  );
   const filtered = FILTER_KEYS.some((k) => filter[k]);
 
   // Filters live in the URL, so a filtered view can be bookmarked and linked to.
@@ -99,9 +123,10 @@ export function TrailPage() {
         <TrailFilters key={searchKey} value={filter} onApply={apply} />
         <DataTable
           caption="Trail events"
-          columns={COLUMNS}
+          columns={cols}
           rows={rows}
           rowKey={(e) => e.id}
+          rowDetail={(e) => (open.has(e.id) ? <TrailChange event={e} id={changeId(e.id)} /> : null)}
           filterLabel="Search loaded events"
           loading={list.isPending}
           error={list.error}
