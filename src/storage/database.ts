@@ -5,6 +5,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDrive
 import { AppError } from '../domain/shared/app-error.js';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { retainUntilExit } from './native-handles.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -42,12 +43,10 @@ export function openDatabase(options: DatabaseOptions): Db {
 
 /** SQLite with WAL (readers never block the writer) and foreign keys enforced. */
 export function openSqlite(file: string): Db {
-  const sqlite = new BetterSqlite3(file);
+  const sqlite = retainUntilExit(new BetterSqlite3(file));
   chmodSync(file, 0o600);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // exec, not pragma(): pragma() prepares a statement object that the garbage collector would later finalize.
+  sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;');
   return fromDialect(new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), 'sqlite');
 }
 
@@ -81,3 +80,5 @@ export function fromDialect(dialect: Dialect, name: DialectName): Db {
   const kysely = new Kysely<Database>({ dialect });
   return { kysely, dialect: name, close: () => kysely.destroy() };
 }
+
+export { retainUntilExit };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { retainUntilExit } from '../../src/storage/database.js';
 import { aims, freshDataDir } from './cli-helpers.js';
 
 const ADMIN = { AIMS_ADMIN_PASSWORD: 'a long admin password' };
@@ -96,9 +97,9 @@ describe('aims CLI', () => {
     const ok = await aims(['trail', 'verify', '--json'], localEnv);
     expect(ok.exitCode).toBe(0);
     expect(ok.json).toMatchObject({ ok: true, eventsChecked: 2 });
-    const sqlite = new BetterSqlite3(join(dir, 'aims.db'));
-    const event = sqlite.prepare('select id from trail_events where seq = 1').get() as { id: string };
-    sqlite.prepare(`update trail_events set actor_label = 'mallory@evil.example' where seq = 1`).run();
+    const sqlite = retainUntilExit(new BetterSqlite3(join(dir, 'aims.db')));
+    const event = retainUntilExit(sqlite.prepare('select id from trail_events where seq = 1')).get() as { id: string };
+    retainUntilExit(sqlite.prepare(`update trail_events set actor_label = 'mallory@evil.example' where seq = 1`)).run();
     sqlite.close();
     const broken = await aims(['trail', 'verify'], localEnv);
     expect(broken.exitCode).toBe(1);
@@ -161,8 +162,8 @@ describe('aims CLI', () => {
     const dir = freshDataDir();
     const local = { AIMS_DATA_DIR: dir, ...ADMIN };
     await aims(['init', '--org', 'Damaged', '--admin-email', 'a@damaged.example'], local);
-    const sqlite = new BetterSqlite3(join(dir, 'aims.db'));
-    sqlite.prepare(`update organizations set name = 'Renamed behind the back'`).run();
+    const sqlite = retainUntilExit(new BetterSqlite3(join(dir, 'aims.db')));
+    retainUntilExit(sqlite.prepare(`update organizations set name = 'Renamed behind the back'`)).run();
     sqlite.close();
     const verify = await aims(['trail', 'verify'], local);
     expect(verify.exitCode).toBe(1);

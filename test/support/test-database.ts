@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { fromDialect, openPostgres, openSqlite, type Db } from '../../src/storage/database.js';
+import { fromDialect, openPostgres, openSqlite, retainUntilExit, type Db } from '../../src/storage/database.js';
 import { migrateToLatest } from '../../src/storage/migrator.js';
+import { withStatementCache } from '../../src/storage/sqlite-statement-cache.js';
 import { PGliteDialect } from '../../src/storage/pglite-dialect.js';
 
 export type TestDialect = 'sqlite' | 'pglite' | 'postgres';
@@ -36,13 +37,14 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     const db = openSqlite(join(dataDir, 'aims.db'));
     await migrateToLatest(db);
     const BetterSqlite3 = (await import('better-sqlite3')).default;
-    const rawConn = new BetterSqlite3(join(dataDir, 'aims.db'));
+    const rawConn = retainUntilExit(new BetterSqlite3(join(dataDir, 'aims.db')));
+    const rawStatements = withStatementCache(rawConn);
     return {
       db,
       dataDir,
       raw: async (sql, params = []) => {
-        const statement = rawConn.prepare(sql);
-        return statement.reader ? statement.all(...params) : (statement.run(...params), []);
+        const statement = rawStatements.prepare(sql);
+        return statement.reader ? statement.all(params) : (statement.run(params), []);
       },
       dispose: async () => {
         rawConn.close();
