@@ -12,6 +12,7 @@ import type {
   OrganizationOutput,
   SessionOutput,
   SetupInput,
+  UpdateUserInput,
   UserOutput,
 } from '../../../src/contracts/identity.contracts.js';
 import { ApiError } from './api-error.js';
@@ -74,6 +75,16 @@ export async function listUsers(cursor?: string, limit = 100): Promise<Page<User
 
 export async function addUser(input: AddUserInput): Promise<UserOutput> {
   return apiRequest('/users', { json: input });
+}
+
+/** An admin changes a member's role or access end (null: no end); 409 when it would leave no admin. */
+export async function updateUser(id: string, input: UpdateUserInput): Promise<UserOutput> {
+  return apiRequest(`/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: input });
+}
+
+/** An admin removes a member: their sessions here end and their tokens are revoked; 409 for the last admin. */
+export async function removeUser(id: string): Promise<void> {
+  await apiRequest<undefined>(`/users/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 export async function listTokens(cursor?: string, limit = 100): Promise<Page<ApiTokenOutput>> {
