@@ -21,17 +21,7 @@ function FieldShell({ id, label, hint, error, required, children }: FieldShellPr
         {required === false ? <span className="field__optional"> (optional)</span> : null}
       </label>
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span aria-hidden="true">⚠ </span>
-          {label} {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} label={label} hint={hint} error={error} />
     </div>
   );
 }
@@ -41,7 +31,7 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-interface BaseFieldProps {
+export interface BaseFieldProps {
   name: string;
   label: string;
   value: string;
@@ -150,17 +140,7 @@ export function CheckboxField(props: Omit<BaseFieldProps, 'required'>) {
           {label}
         </label>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span aria-hidden="true">⚠ </span>
-          {label} {error}
-        </p>
-      ) : null}
+      <FieldMessages id={id} label={label} hint={hint} error={error} />
     </div>
   );
 }
@@ -223,5 +203,24 @@ export function SubmitButton({ busy, busyLabel, block, children }: { busy: boole
     <button type="submit" className={block ? 'button button--block' : 'button'} disabled={busy}>
       {busy ? busyLabel : children}
     </button>
+  );
+}
+
+/** A field's hint and error lines, with the ids its control points at through aria-describedby. */
+function FieldMessages({ id, label, hint, error }: { id: string; label: ReactNode; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {label} {error}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { AddUserInputSchema, type UserOutput } from '../../../../src/contracts/identity.contracts.js';
 import { addUser } from '../../api/identity.api.js';
-import { Form, SelectField, TextField, SubmitButton } from '../../components/form-fields.js';
+import { Form, TextField, SubmitButton } from '../../components/form-fields.js';
 import { omitBlank, useZodForm } from '../../components/use-zod-form.js';
 import { localInputToIso } from '../../lib/format.js';
-import { ROLE_OPTIONS, roleNeedsExpiry } from './role-options.js';
+import { RoleAndAccessFields } from './role-and-access-fields.js';
 
 const INITIAL = { displayName: '', email: '', role: 'contributor', password: '', accessExpiresAt: '' };
 
@@ -21,21 +21,13 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserOutput) => void }
     form.reset();
     onAdded(user);
   });
-  const expiryRequired = roleNeedsExpiry(form.values.role);
   return (
     <Form onSubmit={submit} error={form.formError} attempt={form.attempt} label="Add a person">
       <div className="form-grid form-grid--3">
         <TextField {...form.field('displayName')} label="Full name" required autoComplete="off" />
         <TextField {...form.field('email')} label="Email" type="email" required autoComplete="off" />
         <TextField {...form.field('password')} label="Initial password" type="password" required autoComplete="new-password" hint="At least 12 characters; share it with them securely." />
-        <SelectField {...form.field('role')} label="Role" required options={ROLE_OPTIONS} />
-        <TextField
-          {...form.field('accessExpiresAt')}
-          label="Access ends"
-          type="datetime-local"
-          required={expiryRequired}
-          hint={expiryRequired ? 'Required: an external auditor’s access must end.' : 'When their access stops.'}
-        />
+        <RoleAndAccessFields role={form.field('role')} accessExpiresAt={form.field('accessExpiresAt')} emptyHint="When their access stops." />
       </div>
       <div className="form-actions">
         <SubmitButton busy={form.submitting} busyLabel="Adding…">Add person</SubmitButton>

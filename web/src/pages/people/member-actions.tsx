@@ -3,10 +3,11 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { UpdateUserInputSchema, type UserOutput } from '../../../../src/contracts/identity.contracts.js';
 import { ApiError, errorMessage } from '../../api/api-error.js';
 import { removeUser, updateUser } from '../../api/identity.api.js';
-import { Form, SelectField, SubmitButton, TextField } from '../../components/form-fields.js';
+import { Form, SubmitButton } from '../../components/form-fields.js';
 import { useZodForm } from '../../components/use-zod-form.js';
 import { localInputToIso } from '../../lib/format.js';
-import { ROLE_OPTIONS, roleNeedsExpiry } from './role-options.js';
+import { RoleAndAccessFields } from './role-and-access-fields.js';
+import { roleNeedsExpiry } from './role-options.js';
 
 export type MemberAction = 'change' | 'remove';
 
@@ -99,7 +100,6 @@ export function ChangeRoleForm({ user, onChanged, onCancel }: ChangeRoleFormProp
       if (error instanceof ApiError && error.status === 409) form.setFormError(errorMessage(error));
     }
   });
-  const expiryRequired = roleNeedsExpiry(form.values.role);
   return (
     <div ref={ref} id={actionPanelId(user.id)}>
       <p className="change__title">
@@ -107,14 +107,7 @@ export function ChangeRoleForm({ user, onChanged, onCancel }: ChangeRoleFormProp
       </p>
       <Form onSubmit={submit} error={form.formError} attempt={form.attempt} label={`Change role of ${user.displayName}`}>
         <div className="form-grid">
-          <SelectField {...form.field('role')} label="Role" required options={ROLE_OPTIONS} />
-          <TextField
-            {...form.field('accessExpiresAt')}
-            label="Access ends"
-            type="datetime-local"
-            required={expiryRequired}
-            hint={expiryRequired ? 'Required: an external auditor’s access must end.' : 'Leave empty for no end.'}
-          />
+          <RoleAndAccessFields role={form.field('role')} accessExpiresAt={form.field('accessExpiresAt')} emptyHint="Leave empty for no end." />
         </div>
         <div className="form-actions">
           <SubmitButton busy={form.submitting} busyLabel="Saving…">
