@@ -98,6 +98,9 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     try {
       await expect(restoreBackup(target.deps, truncated)).rejects.toMatchObject({ code: 'INTEGRITY_FAILED' });
       await expect(restoreBackup(target.deps, notBackup)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      const badRows = join(h.testDb.dataDir, 'bad-rows.aimsbak');
+      writeFileSync(badRows, gzipSync(lines.slice(0, 2).join('\n').replace(/"row":\{/, '"row":{"no_such_column":1,') + '\n{"kind":"end","rows":{},"blobs":0}\n'));
+      await expect(restoreBackup(target.deps, badRows)).rejects.toMatchObject({ code: 'INTEGRITY_FAILED', message: expect.stringMatching(/could not be loaded/) });
       const plainText = join(h.testDb.dataDir, 'notes.txt');
       writeFileSync(plainText, 'just some notes, not gzip');
       await expect(restoreBackup(target.deps, plainText)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/^file: /) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type E2eBrowser } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ADMIN, RISK_OWNER, apiSession, atWidth, bearerStatus, expectAccessible, expectNoRawRoleIds, logInThroughUi, pageScrollWidth, setUpByApi, tableFit, type ApiSession } from './support/story.js';
+import type { E2eBrowser } from './support/browser.js';
+import type { E2eServer } from './support/e2e-server.js';
+import { ADMIN, RISK_OWNER, apiSession, atWidth, bearerStatus, expectAccessible, expectNoRawRoleIds, logInThroughUi, pageScrollWidth, tableFit, type ApiSession, openAdminStory, closeStory } from './support/story.js';
 
 // An admin manages members on the People page: changes a role, is refused demoting the only
 // admin, removes a member (whose token then stops working); a non-admin sees none of it.
@@ -31,29 +31,23 @@ async function openPeople(): Promise<void> {
 
 describe('managing members in a real browser', () => {
   beforeAll(async () => {
-    server = await startE2eServer();
-    await setUpByApi(server);
-    const admin = await apiSession(server, ADMIN.email, ADMIN.password);
-    for (const [person, role] of [
-      [RISK_OWNER, 'risk_owner'],
-      [CARL, 'contributor'],
-    ] as const) {
-      expect((await post(admin, '/users', { email: person.email, displayName: person.name, password: person.password, role })).status).toBe(201);
-    }
-    const created = await post(admin, '/tokens', { email: CARL.email, name: 'Carl pipeline', role: 'contributor', expiresInDays: 30 });
-    expect(created.status).toBe(201);
-    carlToken = ((await created.json()) as { token: string }).token;
-    expect(await bearerStatus(server, '/api/v1/me', carlToken)).toBe(200);
-
-    browser = await launchBrowser();
-    await browser.page.goto(server.url);
-    await logInThroughUi(browser.page, ADMIN.email, ADMIN.password);
+    ({ server, browser } = await openAdminStory(async (started) => {
+      server = started;
+      const admin = await apiSession(server, ADMIN.email, ADMIN.password);
+      for (const [person, role] of [
+        [RISK_OWNER, 'risk_owner'],
+        [CARL, 'contributor'],
+      ] as const) {
+        expect((await post(admin, '/users', { email: person.email, displayName: person.name, password: person.password, role })).status).toBe(201);
+      }
+      const created = await post(admin, '/tokens', { email: CARL.email, name: 'Carl pipeline', role: 'contributor', expiresInDays: 30 });
+      expect(created.status).toBe(201);
+      carlToken = ((await created.json()) as { token: string }).token;
+      expect(await bearerStatus(server, '/api/v1/me', carlToken)).toBe(200);
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeStory({ server, browser }));
 
   it('an admin changes a member’s role; an external auditor needs an access end; the list shows the new role', async () => {
     const { page } = browser;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type E2eBrowser } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { ADMIN, ORG, RISK_OWNER, apiSession, atWidth, expectAccessible, expectNoRawRoleIds, logInThroughUi, pageScrollWidth, setUpByApi, uploadByApi } from './support/story.js';
+import type { E2eBrowser } from './support/browser.js';
+import type { E2eServer } from './support/e2e-server.js';
+import { ADMIN, ORG, RISK_OWNER, apiSession, atWidth, expectAccessible, expectNoRawRoleIds, logInThroughUi, pageScrollWidth, uploadByApi, openAdminStory, closeStory } from './support/story.js';
 
 // An admin in one organization creates a second, switches into it and back: the switcher in the
 // banner, the new session and CSRF token, and that each organization sees only its own data.
@@ -25,19 +25,12 @@ async function meWith(cookie: string): Promise<number> {
 
 describe('organizations in a real browser', () => {
   beforeAll(async () => {
-    server = await startE2eServer();
-    await setUpByApi(server);
-    const admin = await apiSession(server, ADMIN.email, ADMIN.password);
-    await uploadByApi(server, admin, 'Data protection impact assessment', 'dpia.txt');
-    browser = await launchBrowser();
-    await browser.page.goto(server.url);
-    await logInThroughUi(browser.page, ADMIN.email, ADMIN.password);
+    ({ server, browser } = await openAdminStory(async (started) => {
+      await uploadByApi(started, await apiSession(started, ADMIN.email, ADMIN.password), 'Data protection impact assessment', 'dpia.txt');
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeStory({ server, browser }));
 
   it('with one organization there is no switcher; an admin creates another from the People page', async () => {
     const { page } = browser;

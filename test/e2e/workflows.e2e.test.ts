@@ -1,22 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type E2eBrowser } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import {
-  ADMIN,
-  RISK_OWNER,
-  apiSession,
-  atWidth,
-  bearerStatus,
-  expectAccessible,
-  expectNoRawRoleIds,
-  logInThroughUi,
-  pageScrollWidth,
-  setUpByApi,
-  tableFit,
-  uploadByApi,
-} from './support/story.js';
+import type { E2eBrowser } from './support/browser.js';
+import type { E2eServer } from './support/e2e-server.js';
+import { ADMIN, RISK_OWNER, apiSession, atWidth, bearerStatus, expectAccessible, expectNoRawRoleIds, logInThroughUi, pageScrollWidth, tableFit, uploadByApi, openAdminStory, closeStory } from './support/story.js';
 
 // An initialized installation, in order: evidence upload and links, the trail, people and API
 // tokens, a lost CSRF key, and what a non-admin role sees, with axe-core on each page.
@@ -28,17 +15,10 @@ let browser: E2eBrowser;
 
 describe('everyday work in a real browser', () => {
   beforeAll(async () => {
-    server = await startE2eServer();
-    await setUpByApi(server);
-    browser = await launchBrowser();
-    await browser.page.goto(server.url);
-    await logInThroughUi(browser.page, ADMIN.email, ADMIN.password);
+    ({ server, browser } = await openAdminStory());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeStory({ server, browser }));
 
   it('evidence: an upload through the form is listed, fingerprinted and linkable', async () => {
     const { page } = browser;

@@ -36,7 +36,13 @@ export async function restoreBackup(deps: AppDeps, file: string, options: { acce
     const evidenceHashes = new Set<string>();
     const flush = async (table: BackupTable) => {
       const batch = pending.get(table);
-      if (batch?.length) await insertRows(tx, table, batch.splice(0));
+      if (!batch?.length) return;
+      try {
+        await insertRows(tx, table, batch.splice(0));
+      } catch (error) {
+        // Rows that do not fit the schema (edited or foreign files) are a bad backup, not a crash.
+        throw new AppError('INTEGRITY_FAILED', `the backup's ${table} rows could not be loaded (${(error as Error).message}); nothing was restored`, { table });
+      }
     };
 
     let lineNo = 0;

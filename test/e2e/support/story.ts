@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.js';
-import type { E2eBrowser } from './browser.js';
-import type { E2eServer } from './e2e-server.js';
+import { launchBrowser, type E2eBrowser } from './browser.js';
+import { startE2eServer, type E2eServer } from './e2e-server.js';
 
 /** The organization and people the browser stories use. */
 export const ORG = 'Northwind Health AI';
@@ -117,4 +117,24 @@ export async function atWidth<T>(page: Page, width: number, step: () => Promise<
 /** The page is no wider than the viewport (nothing but a table box scrolls sideways). */
 export async function pageScrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * The common opening of a story: a fresh server, first-run setup done, optional seed data written
+ * through the API, then a browser logged in as the admin.
+ */
+export async function openAdminStory(seed?: (server: E2eServer) => Promise<void>): Promise<{ server: E2eServer; browser: E2eBrowser }> {
+  const server = await startE2eServer();
+  await setUpByApi(server);
+  await seed?.(server);
+  const browser = await launchBrowser();
+  await browser.page.goto(server.url);
+  await logInThroughUi(browser.page, ADMIN.email, ADMIN.password);
+  return { server, browser };
+}
+
+/** Closes what openAdminStory opened, whatever of it got started. */
+export async function closeStory(story: { server?: E2eServer; browser?: E2eBrowser }): Promise<void> {
+  await story.browser?.close();
+  await story.server?.stop();
 }
