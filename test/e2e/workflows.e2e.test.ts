@@ -451,4 +451,17 @@ describe('everyday work in a real browser', () => {
     });
     expect(browser.errors).toEqual([]);
   });
+
+  it('a record changed behind the application is shown as such on home and on the trail', async () => {
+    const { page } = browser;
+    server.tamper(`update evidence_items set valid_until = '2099-12-31'`);
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await page.getByText('Records differ').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trail' }).click();
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    const result = page.locator('.verify__result');
+    await result.getByText('Records differ').waitFor();
+    expect(await result.textContent()).toMatch(/chain is intact .* changed outside OpenAIMS/s);
+  });
 });

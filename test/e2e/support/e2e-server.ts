@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
 import { startServer } from '../../../src/http/server.js';
 import { composeApp } from '../../../src/main.js';
+import { retainUntilExit } from '../../../src/storage/database.js';
+import BetterSqlite3 from 'better-sqlite3';
 import { WEB_DIST } from './paths.js';
 
 export interface E2eServer {
   url: string;
   /** The one-time first-run code the server printed (undefined once set up). */
   setupCode: string | undefined;
+  /** Runs SQL straight on the database, behind the application's back, as a tamperer would. */
+  tamper(sql: string): void;
   stop(): Promise<void>;
 }
 
@@ -22,6 +26,11 @@ export async function startE2eServer(): Promise<E2eServer> {
     url: server.url,
     get setupCode() {
       return server.setupCode;
+    },
+    tamper: (sql: string) => {
+      const sqlite = retainUntilExit(new BetterSqlite3(join(dataDir, 'aims.db')));
+      sqlite.exec(sql);
+      sqlite.close();
     },
     stop: async () => {
       await server.close();

@@ -61,12 +61,15 @@ export function HomeSummary({ verification, evidence, users }: HomeSummaryProps)
 function TrailStatus({ verification }: { verification: UseQueryResult<TrailVerificationOutput> }) {
   if (verification.isPending) return <StatusBadge tone="neutral">Checking…</StatusBadge>;
   if (verification.isError) return <StatusBadge tone="warn">Unknown</StatusBadge>;
-  const { ok, firstBreak } = verification.data;
-  return ok ? (
-    <StatusBadge tone="ok">Verified</StatusBadge>
+  const { ok, firstBreak, state } = verification.data;
+  if (ok) return <StatusBadge tone="ok">Verified</StatusBadge>;
+  return firstBreak ? (
+    <StatusBadge tone="danger" title={firstBreak.message}>
+      Broken at #{firstBreak.seq}
+    </StatusBadge>
   ) : (
-    <StatusBadge tone="danger" title={firstBreak?.message}>
-      Broken at #{firstBreak?.seq}
+    <StatusBadge tone="danger" title={state.firstMismatch?.message}>
+      Records differ
     </StatusBadge>
   );
 }

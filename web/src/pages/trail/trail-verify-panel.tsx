@@ -4,7 +4,7 @@ import { verifyTrail } from '../../api/trail.api.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDateTime } from '../../lib/format.js';
 
-/** Re-computes the organization's hash chain on the server and shows the first break, if any. */
+/** Asks the server to verify the chain and the records, and shows the first problem, if any. */
 export function TrailVerifyPanel() {
   const result = useQuery({ queryKey: ['trail', 'verify'], queryFn: verifyTrail, enabled: false, staleTime: 0 });
   const checkedAt = result.dataUpdatedAt ? new Date(result.dataUpdatedAt).toISOString() : null;
@@ -15,7 +15,10 @@ export function TrailVerifyPanel() {
           <h2 id="verify-title" className="panel__title">
             Chain verification
           </h2>
-          <p className="muted">Each event carries the hash of the one before it. Verifying recomputes every hash, so any edit or deletion shows.</p>
+          <p className="muted">
+            Each event carries the hash of the one before it. Verifying recomputes every hash, so any edit or deletion shows, then checks that the
+            records still match what the trail last recorded about them.
+          </p>
         </div>
         <button type="button" className="button" onClick={() => void result.refetch()} disabled={result.isFetching}>
           {result.isFetching ? 'Verifying…' : 'Verify chain'}
@@ -25,18 +28,27 @@ export function TrailVerifyPanel() {
         {result.isError ? <p role="alert">Verification could not run: {errorMessage(result.error)}</p> : null}
         {result.data?.ok ? (
           <p>
-            <StatusBadge tone="ok">Chain intact</StatusBadge> {result.data.eventsChecked} events checked, no break found
-            {checkedAt ? ` (${formatDateTime(checkedAt)})` : ''}.
+            <StatusBadge tone="ok">Chain intact</StatusBadge> {result.data.eventsChecked} events checked, no break found; {result.data.state.recordsChecked}{' '}
+            records match the trail{checkedAt ? ` (${formatDateTime(checkedAt)})` : ''}.
           </p>
         ) : null}
-        {result.data && !result.data.ok ? (
+        {result.data?.firstBreak ? (
           <div>
             <p>
-              <StatusBadge tone="danger">Chain broken</StatusBadge> at event #{result.data.firstBreak?.seq} after {result.data.eventsChecked} events.
+              <StatusBadge tone="danger">Chain broken</StatusBadge> at event #{result.data.firstBreak.seq} after {result.data.eventsChecked} events.
             </p>
             <p>
-              {result.data.firstBreak?.message} <span className="muted">({result.data.firstBreak?.reason})</span>
+              {result.data.firstBreak.message} <span className="muted">({result.data.firstBreak.reason})</span>
             </p>
+          </div>
+        ) : null}
+        {result.data && !result.data.firstBreak && result.data.state.firstMismatch ? (
+          <div>
+            <p>
+              <StatusBadge tone="danger">Records differ</StatusBadge> The chain is intact ({result.data.eventsChecked} events), but a record does not match
+              what the trail last recorded.
+            </p>
+            <p>{result.data.state.firstMismatch.message}</p>
           </div>
         ) : null}
         {!result.data && !result.isError && !result.isFetching ? <p className="muted">Not verified in this view yet.</p> : null}
