@@ -5,6 +5,7 @@ import { registerDb } from './commands/db.command.js';
 import { registerEvidence } from './commands/evidence.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerServe } from './commands/serve.command.js';
+import { registerSoa } from './commands/soa.command.js';
 import { registerToken } from './commands/token.command.js';
 import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
@@ -33,6 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerTrail(program, io);
   registerBackup(program, io);
   registerEvidence(program, io);
+  registerSoa(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');

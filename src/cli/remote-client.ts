@@ -9,6 +9,8 @@ export interface RemoteOptions {
 /** The server a pipeline command talks to: --url/AIMS_URL and --token/AIMS_TOKEN. */
 export interface RemoteServer {
   request<T>(method: string, path: string, body?: BodyInit, headers?: Record<string, string>): Promise<T>;
+  /** The response body as text (file exports), errors still decoded from the error body. */
+  requestText(method: string, path: string, body?: BodyInit, headers?: Record<string, string>): Promise<string>;
 }
 
 /**
@@ -26,19 +28,23 @@ export function connectRemote(io: CliIo, options: RemoteOptions): RemoteServer {
   } catch {
     throw AppError.invalidField('url', `"${url}" is not a URL`);
   }
+  async function requestText(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<string> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers } });
+    } catch (error) {
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+      throw new AppError('INTERNAL', `cannot reach ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); check --url or AIMS_URL and that the server is running`);
+    }
+    const text = await response.text();
+    if (!response.ok) throw fromErrorBody(response.status, text ? safeJson(text) : undefined);
+    return text;
+  }
   return {
+    requestText,
     async request<T>(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<T> {
-      let response: Response;
-      try {
-        response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers } });
-      } catch (error) {
-        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-        throw new AppError('INTERNAL', `cannot reach ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); check --url or AIMS_URL and that the server is running`);
-      }
-      const text = await response.text();
-      const parsed = text ? safeJson(text) : undefined;
-      if (!response.ok) throw fromErrorBody(response.status, parsed);
-      return parsed as T;
+      const text = await requestText(method, path, body, headers);
+      return (text ? safeJson(text) : undefined) as T;
     },
   };
 }

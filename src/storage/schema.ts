@@ -97,6 +97,44 @@ export interface EvidenceLinksTable {
   created_by: string;
 }
 
+export interface SoaControlsTable {
+  organization_id: string;
+  control_id: string;
+  applicability: string;
+  justification: string | null;
+  owner_user_id: string | null;
+  implementation_plan: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface SoaVersionsTable {
+  id: string;
+  organization_id: string;
+  number: number;
+  state: string;
+  created_at: string;
+  created_by: string;
+  issued_at: string | null;
+  issued_by: string | null;
+  issued_by_user_id: string | null;
+  issue_note: string | null;
+  /** The SoA as issued (canonical JSON), frozen; null while a draft. */
+  document_json: string | null;
+  document_sha256: string | null;
+}
+
+export interface SoaEvidenceAcceptancesTable {
+  id: string;
+  organization_id: string;
+  control_id: string;
+  evidence_id: string;
+  accepted_at: string;
+  accepted_by: string;
+  accepted_by_user_id: string | null;
+  note: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -107,4 +145,7 @@ export interface Database {
   trail_events: TrailEventsTable;
   evidence_items: EvidenceItemsTable;
   evidence_links: EvidenceLinksTable;
+  soa_controls: SoaControlsTable;
+  soa_versions: SoaVersionsTable;
+  soa_evidence_acceptances: SoaEvidenceAcceptancesTable;
 }

@@ -6,14 +6,18 @@ import { TEST_DIALECTS } from '../support/test-database.js';
 const ALL = ROLES;
 const ADMIN: Role[] = ['admin'];
 const WRITERS: Role[] = ['admin', 'governance_lead', 'risk_owner', 'system_owner', 'contributor'];
+const SOA_TAILORS: Role[] = ['admin', 'governance_lead', 'risk_owner'];
+const SOA_APPROVERS: Role[] = ['admin', 'approver'];
 
 interface RouteCase {
   route: string;
   allowed: readonly Role[];
   /** People only: an API token is refused whatever its role. */
   peopleOnly?: true;
+  /** Creates what the request needs beyond the common targets (before rows are counted). */
+  prepare?: (h: Harness, as: (role: Role) => Auth) => Promise<Record<string, string>>;
   /** Sends the request as the given caller; returns the status. */
-  send: (h: Harness, auth: Auth, ids: Ids) => Promise<number>;
+  send: (h: Harness, auth: Auth, ids: Ids, prepared: Record<string, string>) => Promise<number>;
 }
 type Auth = { token?: string; headers?: Record<string, string> };
 interface Ids { evidenceId: string; tokenId: string; userId: string; email: string }
@@ -40,7 +44,65 @@ const MATRIX: RouteCase[] = [
   { route: 'GET /evidence/{id}', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/evidence/${ids.evidenceId}`, a)).status },
   { route: 'GET /evidence/{id}/content', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/evidence/${ids.evidenceId}/content`, a)).status },
   { route: 'POST /evidence/{id}/links', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/evidence/${ids.evidenceId}/links`, { ...a, body: { entityType: 'user', entityId: ids.userId } })).status },
+  { route: 'GET /catalogs', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/catalogs', a)).status },
+  { route: 'GET /catalogs/{id}', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/catalogs/iso-iec-42001:2023', a)).status },
+  { route: 'GET /crosswalks', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/crosswalks', a)).status },
+  { route: 'GET /crosswalks/{id}', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/crosswalks/iso42001-2023_eu-ai-act-2024', a)).status },
+  { route: 'GET /crosswalks/{id}/coverage', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/crosswalks/iso42001-2023_eu-ai-act-2024/coverage', a)).status },
+  { route: 'GET /soa', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa', a)).status },
+  { route: 'GET /soa/controls/{controlId}', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/controls/A.6.2.6', a)).status },
+  { route: 'PATCH /soa/controls/{controlId}', allowed: SOA_TAILORS, send: async (h, a) => (await call(h, 'PATCH', '/api/v1/soa/controls/A.2.2', { ...a, body: { implementationPlan: unique('plan') } })).status },
+  {
+    route: 'POST /soa/controls/{controlId}/evidence/{evidenceId}/acceptance',
+    allowed: SOA_APPROVERS,
+    prepare: (h, as) => linkedToControl(h, as('contributor'), 'A.4.2'),
+    send: async (h, a, _ids, p) => (await call(h, 'POST', `/api/v1/soa/controls/A.4.2/evidence/${p.evidenceId}/acceptance`, { ...a, body: {} })).status,
+  },
+  {
+    route: 'DELETE /soa/controls/{controlId}/evidence/{evidenceId}/acceptance',
+    allowed: SOA_APPROVERS,
+    prepare: async (h, as) => {
+      const evidenceId = (await linkedToControl(h, as('contributor'), 'A.4.3')).evidenceId!;
+      const accepted = await call(h, 'POST', `/api/v1/soa/controls/A.4.3/evidence/${evidenceId}/acceptance`, { ...as('approver'), body: {} });
+      if (accepted.status !== 201) throw new Error(accepted.text);
+      return { evidenceId };
+    },
+    send: async (h, a, _ids, p) => (await call(h, 'DELETE', `/api/v1/soa/controls/A.4.3/evidence/${p.evidenceId}/acceptance`, a)).status,
+  },
+  { route: 'GET /soa/versions', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/versions', a)).status },
+  { route: 'GET /soa/versions/{number}', allowed: ALL, prepare: openDraft, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/versions/1', a)).status },
+  { route: 'POST /soa/issue', allowed: SOA_APPROVERS, prepare: openDraft, send: async (h, a) => (await call(h, 'POST', '/api/v1/soa/issue', { ...a, body: {} })).status },
+  { route: 'GET /soa/diff', allowed: ALL, prepare: openDraft, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/diff?from=1&to=1', a)).status },
+  { route: 'GET /soa/export', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/export?format=csv', a)).status },
+  {
+    route: 'POST /soa/import',
+    allowed: SOA_TAILORS,
+    send: async (h, a) => (await call(h, 'POST', '/api/v1/soa/import', { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `control_id,applicability,implementation_plan\nA.2.3,applicable,${unique('plan')}\n` })).status,
+  },
 ];
+
+/** Evidence uploaded by someone other than the approvers (segregation of duties) and linked to a control. */
+async function linkedToControl(h: Harness, uploader: Auth, controlId: string): Promise<Record<string, string>> {
+  const upload = await uploadViaApi(h, uploader, { title: 'Control proof', kind: 'record' });
+  const evidenceId = String(upload.json!.id);
+  const linked = await call(h, 'POST', `/api/v1/evidence/${evidenceId}/links`, { ...uploader, body: { entityType: 'soa_control', entityId: controlId } });
+  if (linked.status !== 201) throw new Error(linked.text);
+  return { evidenceId };
+}
+
+/** Every control decided and owned once, then a change, so an issuable draft is open. */
+async function openDraft(h: Harness, as: (role: Role) => Auth): Promise<Record<string, string>> {
+  const admin = as('admin');
+  const soa = await call(h, 'GET', '/api/v1/soa', admin);
+  const me = await call(h, 'GET', '/api/v1/me', admin);
+  for (const control of soa.json.controls as Array<{ controlId: string; applicability: string; ownerUserId: string | null; justification: string | null }>) {
+    if (control.applicability !== 'undecided' && control.ownerUserId && control.justification) continue;
+    await call(h, 'PATCH', `/api/v1/soa/controls/${control.controlId}`, { ...admin, body: { applicability: 'applicable', justification: 'In scope', ownerUserId: me.json.user.id } });
+  }
+  const changed = await call(h, 'PATCH', '/api/v1/soa/controls/A.9.2', { ...admin, body: { implementationPlan: unique('plan') } });
+  if (changed.status !== 200) throw new Error(changed.text);
+  return {};
+}
 
 const SUCCESS = new Set([200, 201, 204]);
 
@@ -78,12 +140,13 @@ describe.each(TEST_DIALECTS)('permission matrix on %s', (dialect) => {
   });
 
   for (const mode of ['token', 'session'] as const) {
-    it.each(MATRIX)(`lets exactly the right roles use $route (${mode})`, async ({ allowed, peopleOnly, send }) => {
+    it.each(MATRIX)(`lets exactly the right roles use $route (${mode})`, async ({ allowed, peopleOnly, prepare, send }) => {
       for (const role of ROLES) {
         const auth = (mode === 'token' ? tokens : sessions).get(role)!;
         const ids = await targets();
+        const prepared = prepare ? await prepare(h, (r) => tokens.get(r)!) : {};
         const before = await countAllRows(h);
-        const status = await send(h, auth, ids);
+        const status = await send(h, auth, ids, prepared);
         const expectAllowed = allowed.includes(role) && !(peopleOnly && mode === 'token');
         if (expectAllowed) {
           expect(SUCCESS.has(status), `${role} got ${status}`).toBe(true);

@@ -1,3 +1,4 @@
+import { BACKUP_TABLES } from '../../src/storage/repositories/backup.repository.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { createOrganizationWithAdmin } from '../../src/app/identity/create-organization-with-admin.js';
 import { addUser } from '../../src/app/identity/add-user.js';
@@ -127,10 +128,10 @@ export async function uploadViaApi(
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
-/** Row counts of every table: a failed request must leave them all unchanged. */
+/** Row counts of every table (each backed-up table, and sessions): a failed request must leave them all unchanged. */
 export async function countAllRows(h: Harness): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['organizations', 'users', 'memberships', 'sessions', 'api_tokens', 'trail_events', 'evidence_items', 'evidence_links'] as const) {
+  for (const table of ['sessions' as const, ...BACKUP_TABLES.map((t) => t.table)]) {
     const row = await h.deps.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }

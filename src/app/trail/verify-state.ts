@@ -5,6 +5,9 @@ import { listAllEvidenceLinks, listEvidenceItems } from '../../storage/repositor
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
 import { listEventsByAction } from '../../storage/repositories/trail.repository.js';
 import { listMembers } from '../../storage/repositories/user.repository.js';
+import { listSoaAcceptances, listSoaControls, listSoaVersions } from '../../storage/repositories/soa.repository.js';
+import { presentSoaAcceptance, presentSoaDecision, presentSoaVersion } from '../soa/soa.presenter.js';
+import { sha256Hex } from '../shared/secrets.js';
 import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
 import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
 
@@ -53,6 +56,23 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'evidence',
     actions: ['evidence.uploaded'],
     current: async (conn, organizationId) => (await listEvidenceItems(conn, organizationId, {}, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentEvidence(row) })),
+  },
+  {
+    entityType: 'soa_control',
+    actions: ['soa_control.decided'],
+    current: async (conn, organizationId) => (await listSoaControls(conn, organizationId)).map((row) => ({ id: row.control_id, snapshot: presentSoaDecision(row) })),
+  },
+  {
+    entityType: 'soa_version',
+    actions: ['soa_version.drafted', 'soa_version.issued'],
+    // The hash is recomputed from the frozen document, so an edit to the document itself shows.
+    current: async (conn, organizationId) =>
+      (await listSoaVersions(conn, organizationId)).map((row) => ({ id: row.id, snapshot: { ...presentSoaVersion(row), documentSha256: row.document_json === null ? null : sha256Hex(row.document_json) } })),
+  },
+  {
+    entityType: 'soa_evidence_acceptance',
+    actions: ['soa_evidence.accepted', 'soa_evidence.withdrawn'],
+    current: async (conn, organizationId) => (await listSoaAcceptances(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSoaAcceptance(row) })),
   },
 ];
 

@@ -7,11 +7,16 @@ describe('role permissions', () => {
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS].sort());
   });
 
-  it('keeps auditors and approvers read-only', () => {
-    for (const role of ['external_auditor', 'internal_auditor', 'approver'] as const) {
+  it('keeps auditors read-only', () => {
+    for (const role of ['external_auditor', 'internal_auditor'] as const) {
       const writes = ROLE_PERMISSIONS[role].filter((p) => !p.endsWith(':read'));
       expect(writes, role).toEqual([]);
     }
+  });
+
+  it('lets approvers decide (approve) but not author records', () => {
+    const writes = ROLE_PERMISSIONS.approver.filter((p) => !p.endsWith(':read'));
+    expect(writes.every((p) => p.endsWith(':approve')), writes.join(', ')).toBe(true);
   });
 
   it('reserves people, tokens and organizations to admins', () => {

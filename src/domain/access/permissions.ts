@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'evidence:read',
   'evidence:write',
   'evidence:link',
+  'soa:read',
+  'soa:write',
+  'soa:approve',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,19 +32,22 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'evidence:read': 'read evidence',
   'evidence:write': 'upload evidence',
   'evidence:link': 'link evidence to other records',
+  'soa:read': 'read the Statement of Applicability',
+  'soa:write': 'tailor the Statement of Applicability',
+  'soa:approve': 'accept control evidence and issue the Statement of Applicability',
 };
 
-const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read'];
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read'];
 const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link'];
 
 /** Which role may do what. Auditors read; only admins manage people, tokens and organizations. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  governance_lead: CONTRIBUTE,
-  risk_owner: CONTRIBUTE,
+  governance_lead: [...CONTRIBUTE, 'soa:write'],
+  risk_owner: [...CONTRIBUTE, 'soa:write'],
   system_owner: CONTRIBUTE,
   contributor: CONTRIBUTE,
-  approver: READ_ALL,
+  approver: [...READ_ALL, 'soa:approve'],
   internal_auditor: READ_ALL,
   external_auditor: READ_ALL,
 };

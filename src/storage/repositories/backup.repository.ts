@@ -17,6 +17,9 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'trail_events', key: ['organization_id', 'seq'] },
   { table: 'evidence_items', key: ['id'] },
   { table: 'evidence_links', key: ['organization_id', 'evidence_id', 'entity_type', 'entity_id'] },
+  { table: 'soa_controls', key: ['organization_id', 'control_id'] },
+  { table: 'soa_versions', key: ['id'] },
+  { table: 'soa_evidence_acceptances', key: ['id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */

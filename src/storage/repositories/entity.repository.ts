@@ -1,3 +1,4 @@
+import { findAnnexAControl } from '../../domain/catalog/index.js';
 import type { Conn } from '../database.js';
 
 /**
@@ -12,6 +13,8 @@ const ENTITY_TABLES = {
 /** Whether an entity of a linkable type exists in the organization. */
 export async function entityExists(conn: Conn, organizationId: string, entityType: string, entityId: string): Promise<boolean> {
   if (entityType === 'organization') return entityId === organizationId;
+  // Annex A controls come from the catalog; every organization has all 38 in its SoA.
+  if (entityType === 'soa_control') return findAnnexAControl(entityId) !== undefined;
   const place = ENTITY_TABLES[entityType as keyof typeof ENTITY_TABLES];
   if (!place) return false;
   const row = await conn.kysely

@@ -88,3 +88,18 @@ export async function listTrailHeadOrganizationIds(conn: Conn): Promise<string[]
   const rows = await conn.kysely.selectFrom('trail_heads').select('organization_id').orderBy('organization_id').execute();
   return rows.map((r) => r.organization_id);
 }
+
+/** Who (user id) did the first event of this action on an entity; null for system actors or none. */
+export async function findFirstEventActorId(conn: Conn, organizationId: string, entityType: string, entityId: string, action: string): Promise<string | null> {
+  const row = await conn.kysely
+    .selectFrom('trail_events')
+    .select('actor_id')
+    .where('organization_id', '=', organizationId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .where('action', '=', action)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actor_id ?? null;
+}
