@@ -20,7 +20,13 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     org = await createOrg(h);
     await createMember(h, org, 'risk_owner');
     const token = await createBearer(h, org, 'contributor');
-    await uploadViaApi(h, { token }, { title: 'AI policy', kind: 'document' }, content, 'policy.txt');
+    const policy = await uploadViaApi(h, { token }, { title: 'AI policy', kind: 'document' }, content, 'policy.txt');
+    // A tailored SoA control with accepted evidence, so the SoA tables travel too.
+    const lead = await createBearer(h, org, 'governance_lead');
+    await call(h, 'PATCH', '/api/v1/soa/controls/A.2.2', { token: lead, body: { applicability: 'applicable', justification: 'We build AI', implementationPlan: 'Board approval' } });
+    await call(h, 'POST', `/api/v1/evidence/${policy.json!.id}/links`, { token, body: { entityType: 'soa_control', entityId: 'A.2.2' } });
+    const accepted = await call(h, 'POST', `/api/v1/soa/controls/A.2.2/evidence/${policy.json!.id}/acceptance`, { token: await createBearer(h, org, 'approver'), body: {} });
+    expect(accepted.status).toBe(201);
     await createOrg(h);
     file = join(h.testDb.dataDir, 'backup.aimsbak');
     const summary = await createBackup(h.deps, file);
@@ -34,6 +40,7 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     try {
       const summary = await restoreBackup(restored.deps, file);
       expect(summary.rows.trail_events).toBeGreaterThan(0);
+      expect(summary.rows).toMatchObject({ soa_controls: 1, soa_versions: 1, soa_evidence_acceptances: 1 });
       const sourceCounts = await countAllRows(h);
       const targetCounts = await countAllRows(restored);
       expect({ ...targetCounts, sessions: 0, trail_events: 0 }).toEqual({ ...sourceCounts, sessions: 0, trail_events: 0 });

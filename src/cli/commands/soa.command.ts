@@ -29,11 +29,11 @@ export function registerSoa(program: Command, io: CliIo) {
 
   remoteOptions(soa.command('export').description('write the SoA as CSV, printable HTML, JSON, or OSCAL (catalog, profile and component definition)'))
     .requiredOption('--format <format>', `one of: ${SOA_EXPORT_FORMATS.join(', ')}`)
-    .option('--version <n>', 'an issued version (default: the working draft)')
+    .option('--issued <n>', 'the number of an issued version (default: the working draft)')
     .option('--out <path>', 'file to write (for oscal: a directory for the three files); default: standard output')
-    .action(async (options: RemoteOptions & { format: string; version?: string; out?: string }) => {
+    .action(async (options: RemoteOptions & { format: string; issued?: string; out?: string }) => {
       if (!(SOA_EXPORT_FORMATS as readonly string[]).includes(options.format)) throw AppError.invalidField('format', `must be one of: ${SOA_EXPORT_FORMATS.join(', ')}`);
-      const query = new URLSearchParams({ format: options.format, ...(options.version ? { version: options.version } : {}) });
+      const query = new URLSearchParams({ format: options.format, ...(options.issued ? { version: options.issued } : {}) });
       const body = await connectRemote(io, options).requestText('GET', `/soa/export?${query}`);
       if (!options.out) return io.out(body.endsWith('\n') ? body.slice(0, -1) : body);
       if (options.format !== 'oscal') {
