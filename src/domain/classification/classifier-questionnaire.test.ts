@@ -46,6 +46,10 @@ describe('classifyAiSystem with incomplete answers', () => {
     expect(result.path.at(-1)).toBe('Q_ANNEX_I_THIRD_PARTY');
   });
 
+  it('screening a model: until the model question is answered the outcome is UNKNOWN', () => {
+    expect(classifyAiSystem({ Q_SUBJECT: 'gpai-model' })).toMatchObject({ complete: false, missing: ['Q_GPAI_MODEL'], tier: 'out-of-scope', outcomeId: 'UNKNOWN', gpai: 'none' });
+  });
+
   it('a prohibited practice is known as soon as it is answered', () => {
     expect(classifyAiSystem({ ...inScope(['deployer']), Q_PROHIBITED: ['5-1-f'] })).toMatchObject({ complete: true, tier: 'prohibited' });
   });

@@ -11,6 +11,9 @@
  * Screening a model only (Q_SUBJECT = 'gpai-model'): no AI-system tier applies, so `tier` is
  * 'out-of-scope' and `outcomeId`/`label` are the model outcome (GPAI, GPAI_SYSTEMIC or
  * NOT_GPAI_MODEL); `gpai` says which.
+ *
+ * Before the model question is answered in that case, `outcomeId` is 'UNKNOWN'. `path` lists the
+ * questions answered along the path; skipped questions (a false `when`) are not in it.
  */
 import { CLASSIFIER_TABLE } from './classifier-table.js';
 import type { ClassificationAnswers, ClassificationResult, ClassifierQuestion, IncidentClock } from './classifier-types.js';
