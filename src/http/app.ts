@@ -15,6 +15,8 @@ import { identityRoutes } from './routes/identity.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { publicRoutes } from './routes/setup.routes.js';
 import { trailRoutes } from './routes/trail.routes.js';
+import { systemRoutes } from './routes/systems.routes.js';
+import { inventoryAssetRoutes } from './routes/inventory-assets.routes.js';
 import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
 
@@ -80,6 +82,8 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', identityRoutes());
   api.route('/', trailRoutes());
   api.route('/', evidenceRoutes({ maxUploadBytes: deps.settings.maxUploadBytes }));
+  api.route('/', systemRoutes());
+  api.route('/', inventoryAssetRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {

@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'evidence:read',
   'evidence:write',
   'evidence:link',
+  'system:read',
+  'system:write',
+  'system:rank',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,15 +32,18 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'evidence:read': 'read evidence',
   'evidence:write': 'upload evidence',
   'evidence:link': 'link evidence to other records',
+  'system:read': 'see the AI system inventory',
+  'system:write': 'change the AI system inventory',
+  'system:rank': 'set the wave ranking or override a system\'s wave',
 };
 
-const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read'];
-const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link'];
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'system:read'];
+const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write'];
 
 /** Which role may do what. Auditors read; only admins manage people, tokens and organizations. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  governance_lead: CONTRIBUTE,
+  governance_lead: [...CONTRIBUTE, 'system:rank'],
   risk_owner: CONTRIBUTE,
   system_owner: CONTRIBUTE,
   contributor: CONTRIBUTE,

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
+import * as m0003 from './0003-inventory.js';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -7,4 +8,6 @@ import * as m0001 from './0001-foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  // 0002 is the Statement of Applicability, landing from main.
+  '0003-inventory': m0003,
 };

@@ -17,6 +17,16 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'trail_events', key: ['organization_id', 'seq'] },
   { table: 'evidence_items', key: ['id'] },
   { table: 'evidence_links', key: ['organization_id', 'evidence_id', 'entity_type', 'entity_id'] },
+  { table: 'ai_systems', key: ['id'] },
+  { table: 'suppliers', key: ['id'] },
+  { table: 'models', key: ['id'] },
+  { table: 'datasets', key: ['id'] },
+  // Ids are time-ordered, so a parent version always comes before the versions derived from it.
+  { table: 'dataset_versions', key: ['id'] },
+  { table: 'model_versions', key: ['id'] },
+  { table: 'ai_system_classifications', key: ['id'] },
+  { table: 'wave_ranking_settings', key: ['id'] },
+  { table: 'review_triggers', key: ['id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */
