@@ -4,7 +4,7 @@ import { DateSchema, IdSchema, PageQuerySchema, TimestampSchema, nameSchema, TEX
 export const EVIDENCE_KINDS = ['document', 'record', 'report', 'log', 'screenshot', 'test_result', 'contract', 'certificate', 'other'] as const;
 
 /** Entity types evidence can be linked to. Feature areas append theirs. */
-export const LINKABLE_ENTITY_TYPES = ['organization', 'user', 'evidence', 'soa_control'] as const;
+export const LINKABLE_ENTITY_TYPES = ['organization', 'user', 'evidence', 'soa_control', 'ai_system', 'model', 'model_version', 'dataset', 'dataset_version', 'supplier'] as const;
 
 const EvidenceFieldsSchema = z.strictObject({
   title: nameSchema(200),

@@ -135,6 +135,153 @@ export interface SoaEvidenceAcceptancesTable {
   note: string | null;
 }
 
+export interface AiSystemsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  purpose: string;
+  intended_use: string | null;
+  foreseeable_misuse: string | null;
+  business_objectives: string | null;
+  success_metrics_json: string;
+  owner_user_id: string;
+  business_unit: string | null;
+  regions_json: string;
+  lifecycle_stage: string;
+  stage_reason: string | null;
+  stage_changed_at: string;
+  organization_roles_json: string;
+  stakeholders_json: string;
+  decisions_and_outputs: string | null;
+  autonomy_level: string;
+  human_oversight: string;
+  regulatory_exposure_json: string;
+  /** 'in' or 'out' of the AIMS scope (ISO/IEC 42001 4.3). */
+  aims_scope: string;
+  impact_on_people: string | null;
+  safety_impact: string | null;
+  people_affected: number | null;
+  decisions_per_month: number | null;
+  model_ids_json: string;
+  wave_override: number | null;
+  wave_override_reason: string | null;
+  wave_override_by: string | null;
+  wave_override_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface SuppliersTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  kind: string;
+  contract_reference: string | null;
+  components_json: string;
+  system_ids_json: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface ModelsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  supplier_id: string | null;
+  task: string | null;
+  approach: string | null;
+  architecture_family: string | null;
+  model_architecture: string | null;
+  inputs_json: string;
+  outputs_json: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface ModelVersionsTable {
+  id: string;
+  organization_id: string;
+  model_id: string;
+  version: string;
+  artifact_digest: string | null;
+  training_date: string | null;
+  dataset_version_ids_json: string;
+  hyperparameters_json: string;
+  metrics_json: string;
+  limitations_json: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface DatasetsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  supplier_id: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface DatasetVersionsTable {
+  id: string;
+  organization_id: string;
+  dataset_id: string;
+  version: string;
+  parent_version_id: string | null;
+  source: string | null;
+  collection_method: string | null;
+  licence: string | null;
+  consent_basis: string | null;
+  /** 'yes' or 'no'. */
+  personal_data: string;
+  preprocessing_json: string;
+  representativeness_notes: string | null;
+  quality_checks_json: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface AiSystemClassificationsTable {
+  id: string;
+  organization_id: string;
+  system_id: string;
+  version: number;
+  answers_json: string;
+  result_json: string;
+  rules_version: string;
+  answered_by: string;
+  answered_at: string;
+}
+
+export interface WaveRankingSettingsTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  weights_json: string;
+  wave1_threshold: number;
+  wave1_max_size: number;
+  reason: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ReviewTriggersTable {
+  id: string;
+  organization_id: string;
+  source_type: string;
+  source_id: string;
+  reason: string;
+  system_ids_json: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -148,4 +295,13 @@ export interface Database {
   soa_controls: SoaControlsTable;
   soa_versions: SoaVersionsTable;
   soa_evidence_acceptances: SoaEvidenceAcceptancesTable;
+  ai_systems: AiSystemsTable;
+  suppliers: SuppliersTable;
+  models: ModelsTable;
+  model_versions: ModelVersionsTable;
+  datasets: DatasetsTable;
+  dataset_versions: DatasetVersionsTable;
+  ai_system_classifications: AiSystemClassificationsTable;
+  wave_ranking_settings: WaveRankingSettingsTable;
+  review_triggers: ReviewTriggersTable;
 }

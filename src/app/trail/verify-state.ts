@@ -9,6 +9,22 @@ import { listSoaAcceptances, listSoaControls, listSoaVersions } from '../../stor
 import { presentSoaAcceptance, presentSoaDecision, presentSoaVersion } from '../soa/soa.presenter.js';
 import { sha256Hex } from '../shared/secrets.js';
 import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
+import { listAiSystems, listAllClassifications } from '../../storage/repositories/ai-system.repository.js';
+import { listDatasetVersions, listDatasets } from '../../storage/repositories/dataset.repository.js';
+import { listReviewTriggers, listWaveSettings } from '../../storage/repositories/inventory-settings.repository.js';
+import { listModelVersions, listModels } from '../../storage/repositories/model.repository.js';
+import { listSuppliers } from '../../storage/repositories/supplier.repository.js';
+import {
+  presentClassification,
+  presentDataset,
+  presentDatasetVersion,
+  presentModel,
+  presentModelVersion,
+  presentReviewTrigger,
+  presentSupplier,
+  presentSystem,
+  presentWaveSettings,
+} from '../inventory/inventory.presenters.js';
 import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
 
 const ALL = 1_000_000_000;
@@ -73,6 +89,52 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'soa_evidence_acceptance',
     actions: ['soa_evidence.accepted', 'soa_evidence.withdrawn'],
     current: async (conn, organizationId) => (await listSoaAcceptances(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSoaAcceptance(row) })),
+  },
+  {
+    entityType: 'ai_system',
+    actions: ['ai_system.registered', 'ai_system.changed', 'ai_system.stage_changed', 'ai_system.wave_overridden', 'ai_system.wave_override_cleared'],
+    current: async (conn, organizationId) => (await listAiSystems(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSystem(row) })),
+  },
+  {
+    entityType: 'ai_system_classification',
+    actions: ['ai_system_classification.recorded'],
+    current: async (conn, organizationId) => (await listAllClassifications(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentClassification(row) })),
+  },
+  {
+    entityType: 'model',
+    actions: ['model.registered', 'model.changed'],
+    current: async (conn, organizationId) => (await listModels(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentModel(row) })),
+  },
+  {
+    entityType: 'model_version',
+    actions: ['model_version.added'],
+    current: async (conn, organizationId) => (await listModelVersions(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentModelVersion(row) })),
+  },
+  {
+    entityType: 'dataset',
+    actions: ['dataset.registered', 'dataset.changed'],
+    current: async (conn, organizationId) => (await listDatasets(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentDataset(row) })),
+  },
+  {
+    entityType: 'dataset_version',
+    actions: ['dataset_version.added'],
+    current: async (conn, organizationId) => (await listDatasetVersions(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentDatasetVersion(row) })),
+  },
+  {
+    entityType: 'supplier',
+    actions: ['supplier.registered', 'supplier.changed'],
+    current: async (conn, organizationId) => (await listSuppliers(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSupplier(row) })),
+  },
+  {
+    entityType: 'wave_settings',
+    actions: ['wave_settings.changed'],
+    current: async (conn, organizationId) => (await listWaveSettings(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentWaveSettings(row) })),
+  },
+  {
+    // The risk area adds its resolving action here when it consumes the triggers.
+    entityType: 'review_trigger',
+    actions: ['dataset_version.review_needed'],
+    current: async (conn, organizationId) => (await listReviewTriggers(conn, organizationId, {}, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentReviewTrigger(row) })),
   },
 ];
 

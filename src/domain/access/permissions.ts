@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'soa:read',
   'soa:write',
   'soa:approve',
+  'system:read',
+  'system:write',
+  'system:rank',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -35,15 +38,18 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'soa:read': 'read the Statement of Applicability',
   'soa:write': 'tailor the Statement of Applicability',
   'soa:approve': 'accept control evidence and issue the Statement of Applicability',
+  'system:read': 'see the AI system inventory',
+  'system:write': 'change the AI system inventory',
+  'system:rank': 'set the wave ranking or override a system\'s wave',
 };
 
-const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read'];
-const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link'];
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read'];
+const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write'];
 
 /** Which role may do what. Auditors read; only admins manage people, tokens and organizations. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  governance_lead: [...CONTRIBUTE, 'soa:write'],
+  governance_lead: [...CONTRIBUTE, 'soa:write', 'system:rank'],
   risk_owner: [...CONTRIBUTE, 'soa:write'],
   system_owner: CONTRIBUTE,
   contributor: CONTRIBUTE,

@@ -20,6 +20,16 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'soa_controls', key: ['organization_id', 'control_id'] },
   { table: 'soa_versions', key: ['id'] },
   { table: 'soa_evidence_acceptances', key: ['id'] },
+  { table: 'ai_systems', key: ['id'] },
+  { table: 'suppliers', key: ['id'] },
+  { table: 'models', key: ['id'] },
+  { table: 'datasets', key: ['id'] },
+  // Ids are time-ordered, so a parent version always comes before the versions derived from it.
+  { table: 'dataset_versions', key: ['id'] },
+  { table: 'model_versions', key: ['id'] },
+  { table: 'ai_system_classifications', key: ['id'] },
+  { table: 'wave_ranking_settings', key: ['id'] },
+  { table: 'review_triggers', key: ['id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */

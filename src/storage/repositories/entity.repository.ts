@@ -8,6 +8,12 @@ import type { Conn } from '../database.js';
 const ENTITY_TABLES = {
   user: { table: 'memberships', idColumn: 'user_id' },
   evidence: { table: 'evidence_items', idColumn: 'id' },
+  ai_system: { table: 'ai_systems', idColumn: 'id' },
+  model: { table: 'models', idColumn: 'id' },
+  model_version: { table: 'model_versions', idColumn: 'id' },
+  dataset: { table: 'datasets', idColumn: 'id' },
+  dataset_version: { table: 'dataset_versions', idColumn: 'id' },
+  supplier: { table: 'suppliers', idColumn: 'id' },
 } as const;
 
 /** Whether an entity of a linkable type exists in the organization. */
