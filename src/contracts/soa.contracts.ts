@@ -45,6 +45,29 @@ export const SoaEvidenceRefSchema = z.object({
   current: z.boolean().meta({ description: 'Accepted and valid today' }),
 });
 
+export const SOA_HOLDERS = ['ours', 'supplier', 'shared'] as const;
+
+export const SoaResponsibilitySchema = z
+  .object({
+    supplierId: IdSchema,
+    supplierName: z.string(),
+    holder: z.enum(SOA_HOLDERS),
+    contractReference: z.string().nullable(),
+    evidence: z.array(z.object({ evidenceId: IdSchema, title: z.string(), validFrom: DateSchema.nullable(), validUntil: DateSchema.nullable(), current: z.boolean() })),
+  })
+  .meta({ id: 'SoaResponsibility' });
+
+export const SetResponsibilityInputSchema = z.strictObject({
+  holder: z.enum(SOA_HOLDERS, { error: `must be one of: ${SOA_HOLDERS.join(', ')}` }).meta({ description: 'Who holds the control for this supplier' }),
+  contractReference: optionalText(200).meta({ description: "The contract clause that assigns it; required unless it is ours (defaults to the supplier's contract reference)" }),
+});
+export type SetResponsibilityInput = z.infer<typeof SetResponsibilityInputSchema>;
+
+export const SoaResponsibilityRecordSchema = z
+  .object({ controlId: z.string(), supplierId: IdSchema, holder: z.enum(SOA_HOLDERS), contractReference: z.string().nullable(), updatedAt: TimestampSchema, updatedBy: z.string() })
+  .meta({ id: 'SoaResponsibilityRecord' });
+export type SoaResponsibilityRecordOutput = z.infer<typeof SoaResponsibilityRecordSchema>;
+
 export const SoaControlSchema = z
   .object({
     controlId: z.string(),
@@ -59,6 +82,7 @@ export const SoaControlSchema = z
     status: z.enum(CONTROL_STATUSES).meta({ description: 'Derived on the server from owner, plan, accepted evidence and linked risks' }),
     statusReasons: z.array(z.string()),
     evidence: z.array(SoaEvidenceRefSchema),
+    responsibilities: z.array(SoaResponsibilitySchema),
     riskIds: z.array(z.string()),
     updatedAt: TimestampSchema.nullable(),
     updatedBy: z.string().nullable(),

@@ -135,6 +135,17 @@ export interface SoaEvidenceAcceptancesTable {
   note: string | null;
 }
 
+export interface SoaResponsibilitiesTable {
+  organization_id: string;
+  control_id: string;
+  supplier_id: string;
+  /** ours | supplier | shared */
+  holder: string;
+  contract_reference: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface AiSystemsTable {
   id: string;
   organization_id: string;
@@ -304,4 +315,5 @@ export interface Database {
   ai_system_classifications: AiSystemClassificationsTable;
   wave_ranking_settings: WaveRankingSettingsTable;
   review_triggers: ReviewTriggersTable;
+  soa_responsibilities: SoaResponsibilitiesTable;
 }

@@ -69,6 +69,23 @@ const MATRIX: RouteCase[] = [
     },
     send: async (h, a, _ids, p) => (await call(h, 'DELETE', `/api/v1/soa/controls/A.4.3/evidence/${p.evidenceId}/acceptance`, a)).status,
   },
+  {
+    route: 'PUT /soa/controls/{controlId}/responsibilities/{supplierId}',
+    allowed: SOA_TAILORS,
+    prepare: (h, as) => newSupplier(h, as('admin')),
+    send: async (h, a, _ids, p) => (await call(h, 'PUT', `/api/v1/soa/controls/A.10.3/responsibilities/${p.supplierId}`, { ...a, body: { holder: 'shared', contractReference: 'MSA-1' } })).status,
+  },
+  {
+    route: 'DELETE /soa/controls/{controlId}/responsibilities/{supplierId}',
+    allowed: SOA_TAILORS,
+    prepare: async (h, as) => {
+      const { supplierId } = await newSupplier(h, as('admin'));
+      const set = await call(h, 'PUT', `/api/v1/soa/controls/A.10.3/responsibilities/${supplierId}`, { ...as('admin'), body: { holder: 'ours' } });
+      if (set.status !== 200) throw new Error(set.text);
+      return { supplierId: supplierId! };
+    },
+    send: async (h, a, _ids, p) => (await call(h, 'DELETE', `/api/v1/soa/controls/A.10.3/responsibilities/${p.supplierId}`, a)).status,
+  },
   { route: 'GET /soa/versions', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/versions', a)).status },
   { route: 'GET /soa/versions/{number}', allowed: ALL, prepare: openDraft, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/versions/1', a)).status },
   { route: 'POST /soa/issue', allowed: SOA_APPROVERS, prepare: openDraft, send: async (h, a) => (await call(h, 'POST', '/api/v1/soa/issue', { ...a, body: {} })).status },
@@ -88,6 +105,12 @@ async function linkedToControl(h: Harness, uploader: Auth, controlId: string): P
   const linked = await call(h, 'POST', `/api/v1/evidence/${evidenceId}/links`, { ...uploader, body: { entityType: 'soa_control', entityId: controlId } });
   if (linked.status !== 201) throw new Error(linked.text);
   return { evidenceId };
+}
+
+async function newSupplier(h: Harness, admin: Auth): Promise<Record<string, string>> {
+  const supplier = await call(h, 'POST', '/api/v1/suppliers', { ...admin, body: { name: unique('Supplier'), kind: 'model_api' } });
+  if (supplier.status !== 201) throw new Error(supplier.text);
+  return { supplierId: String(supplier.json.id) };
 }
 
 /** Every control decided and owned once, then a change, so an issuable draft is open. */

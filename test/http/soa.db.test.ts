@@ -277,6 +277,52 @@ describe.each(TEST_DIALECTS)('Statement of Applicability on %s', (dialect) => {
     expect((await call(h, 'GET', '/api/v1/crosswalks/nope/coverage', { token: leadToken })).status).toBe(404);
   });
 
+  it('shared responsibility: a supplier-held control needs a contract and valid supplier evidence, and lapses to needs_review', async () => {
+    const { org, lead, leadToken, approverToken, contributorToken } = await team();
+    const supplier = await call(h, 'POST', '/api/v1/suppliers', { token: leadToken, body: { name: 'ModelCo', kind: 'model_api' } });
+    expect(supplier.status, supplier.text).toBe(201);
+    const supplierId = supplier.json.id as string;
+    const share = (body: unknown, token = leadToken) => call(h, 'PUT', `/api/v1/soa/controls/A.10.3/responsibilities/${supplierId}`, { token, body });
+
+    const before = await countAllRows(h);
+    const noContract = await share({ holder: 'supplier' });
+    expect(noContract.status).toBe(400);
+    expect(noContract.json.error.details.fields).toEqual([{ field: 'contractReference', reason: expect.stringContaining('contract reference') }]);
+    expect((await share({ holder: 'theirs' })).json.error.details.fields[0].field).toBe('holder');
+    expect((await call(h, 'PUT', `/api/v1/soa/controls/A.10.3/responsibilities/${org.organizationId}`, { token: leadToken, body: { holder: 'ours' } })).status).toBe(404);
+    expect((await share({ holder: 'shared', contractReference: 'MSA-7' }, contributorToken)).status).toBe(403);
+    expect(await countAllRows(h)).toEqual(before);
+
+    expect((await share({ holder: 'shared', contractReference: 'MSA-7 §4.2' })).status).toBe(200);
+    await call(h, 'PATCH', '/api/v1/soa/controls/A.10.3', { token: leadToken, body: { applicability: 'applicable', ownerUserId: lead.userId, implementationPlan: 'Supplier assessments yearly' } });
+    const ours = await linkedEvidence(contributorToken, 'A.10.3');
+    await call(h, 'POST', `/api/v1/soa/controls/A.10.3/evidence/${ours}/acceptance`, { token: approverToken, body: {} });
+    const control = async () => (await call(h, 'GET', '/api/v1/soa/controls/A.10.3', { token: leadToken })).json;
+    const waiting = await control();
+    expect(waiting.status).toBe('planned');
+    expect(waiting.statusReasons).toContain('no supplier evidence from ModelCo');
+    expect(waiting.responsibilities).toEqual([{ supplierId, supplierName: 'ModelCo', holder: 'shared', contractReference: 'MSA-7 §4.2', evidence: [] }]);
+
+    // Supplier proof: evidence linked to the supplier and to the control.
+    const report = await linkedEvidence(contributorToken, 'A.10.3', { title: 'ModelCo SOC 2 report', validUntil: day(1) });
+    expect((await call(h, 'POST', `/api/v1/evidence/${report}/links`, { token: contributorToken, body: { entityType: 'supplier', entityId: supplierId } })).status).toBe(201);
+    const covered = await control();
+    expect(covered.status).toBe('implemented');
+    expect(covered.responsibilities[0].evidence).toEqual([expect.objectContaining({ evidenceId: report, current: true })]);
+
+    // The report lapses: a fresh report is dated to have ended yesterday.
+    const lapsed = await linkedEvidence(contributorToken, 'A.10.3', { title: 'Old SOC 2', validFrom: day(-400), validUntil: day(-1) });
+    await call(h, 'POST', `/api/v1/evidence/${lapsed}/links`, { token: contributorToken, body: { entityType: 'supplier', entityId: supplierId } });
+    expect((await control()).status).toBe('implemented');
+    await h.testDb.raw(`UPDATE evidence_items SET valid_until = '${day(-1)}' WHERE id = '${report}'`);
+    const stale = await control();
+    expect(stale.status).toBe('needs_review');
+    expect(stale.statusReasons).toEqual(['supplier evidence from ModelCo has expired']);
+
+    expect((await call(h, 'DELETE', `/api/v1/soa/controls/A.10.3/responsibilities/${supplierId}`, { token: leadToken })).status).toBe(204);
+    expect((await control()).responsibilities).toEqual([]);
+  });
+
   it('every change is in the trail, the trail verifies, and edits behind its back are caught', async () => {
     const { org, lead, leadToken, approverToken, contributorToken } = await team();
     await tailorAll(leadToken, lead.userId!);

@@ -1,10 +1,12 @@
 import { ANNEX_A_CONTROLS, ISO42001 } from '../../domain/catalog/index.js';
 import { deriveControlStatus } from '../../domain/soa/control-status.js';
-import type { Applicability, SoaControlEntry, SoaDocument } from '../../domain/soa/soa-document.js';
+import type { Applicability, SoaControlEntry, SoaDocument, SoaResponsibility } from '../../domain/soa/soa-document.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import type { Conn } from '../../storage/database.js';
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
-import { listControlEvidence, listSoaAcceptances, listSoaControls } from '../../storage/repositories/soa.repository.js';
+import { listControlEvidence, listSoaAcceptances, listSoaControls, listSoaResponsibilities, listSupplierEvidence } from '../../storage/repositories/soa.repository.js';
+import { listSuppliers } from '../../storage/repositories/supplier.repository.js';
+import { isValidOn } from '../../domain/soa/control-status.js';
 import { listMembers } from '../../storage/repositories/user.repository.js';
 
 const ALL = 1_000_000_000;
@@ -16,12 +18,16 @@ const ALL = 1_000_000_000;
 export async function buildLiveSoaDocument(conn: Conn, organizationId: string, now: Date, version: SoaDocument['version']): Promise<SoaDocument> {
   const organization = await findOrganization(conn, organizationId);
   if (!organization) throw AppError.notFound('organization', organizationId);
-  const [decisions, evidence, acceptances, members] = await Promise.all([
+  const [decisions, evidence, acceptances, members, shares, suppliers, supplierEvidence] = await Promise.all([
     listSoaControls(conn, organizationId),
     listControlEvidence(conn, organizationId),
     listSoaAcceptances(conn, organizationId),
     listMembers(conn, organizationId, undefined, ALL),
+    listSoaResponsibilities(conn, organizationId),
+    listSuppliers(conn, organizationId),
+    listSupplierEvidence(conn, organizationId),
   ]);
+  const supplierName = new Map(suppliers.map((s) => [s.id, s.name]));
   const decisionOf = new Map(decisions.map((d) => [d.control_id, d]));
   const nameOf = new Map(members.map((m) => [m.id, m.display_name]));
   const acceptanceOf = new Map(acceptances.map((a) => [`${a.control_id} ${a.evidence_id}`, a]));
@@ -35,6 +41,18 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
         const acceptance = acceptanceOf.get(`${control.id} ${e.id}`);
         return { evidenceId: e.id, title: e.title, sha256: e.sha256, validFrom: e.valid_from, validUntil: e.valid_until, acceptedAt: acceptance?.accepted_at ?? null, acceptedBy: acceptance?.accepted_by ?? null };
       });
+    const linkedHere = new Set(evidence.filter((e) => e.control_id === control.id).map((e) => e.id));
+    const responsibilities = shares
+      .filter((share) => share.control_id === control.id)
+      .map((share): SoaResponsibility => ({
+        supplierId: share.supplier_id,
+        supplierName: supplierName.get(share.supplier_id) ?? share.supplier_id,
+        holder: share.holder as SoaResponsibility['holder'],
+        contractReference: share.contract_reference,
+        evidence: supplierEvidence
+          .filter((e) => e.supplier_id === share.supplier_id && linkedHere.has(e.id))
+          .map((e) => ({ evidenceId: e.id, title: e.title, validFrom: e.valid_from, validUntil: e.valid_until, current: isValidOn({ validFrom: e.valid_from, validUntil: e.valid_until }, today) })),
+      }));
     const applicability = (decision?.applicability ?? 'undecided') as Applicability;
     const derived = deriveControlStatus({
       applicability,
@@ -42,7 +60,7 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
       implementationPlan: decision?.implementation_plan ?? null,
       evidence: linked,
       linkedRisks: [],
-      responsibilities: [],
+      responsibilities,
       today,
     });
     return {
@@ -58,6 +76,7 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
       status: derived.status,
       statusReasons: derived.reasons,
       evidence: linked.map((e) => ({ ...e, current: derived.currentEvidenceIds.includes(e.evidenceId) })),
+      responsibilities,
       riskIds: [],
       updatedAt: decision?.updated_at ?? null,
       updatedBy: decision?.updated_by ?? null,

@@ -29,7 +29,7 @@ export function renderSoaHtml(doc: SoaDocument): string {
         (c) => `<tr>
   <th scope="row">${escapeHtml(c.controlId)}</th><td>${escapeHtml(c.title)}</td><td>${escapeHtml(c.applicability)}</td>
   <td>${escapeHtml(c.justification)}</td><td>${escapeHtml(c.ownerName)}</td>
-  <td>${escapeHtml(STATUS_LABELS[c.status])}${c.statusReasons.length ? `<br><small>${c.statusReasons.map(escapeHtml).join('; ')}</small>` : ''}</td>
+  <td>${escapeHtml(STATUS_LABELS[c.status])}${c.statusReasons.length ? `<br><small>${c.statusReasons.map(escapeHtml).join('; ')}</small>` : ''}${c.responsibilities.map((r) => `<br><small>${escapeHtml(r.supplierName)}: ${escapeHtml(r.holder)}${r.contractReference ? ` (${escapeHtml(r.contractReference)})` : ''}</small>`).join('')}</td>
   <td>${c.evidence.map((e) => `${escapeHtml(e.title)} <code>${escapeHtml(e.sha256.slice(0, 12))}</code>${e.current ? ' ✓' : ''}`).join('<br>')}</td>
 </tr>`,
       )

@@ -1,5 +1,5 @@
-import type { SoaControlDecisionOutput, SoaEvidenceAcceptanceOutput, SoaVersionOutput } from '../../contracts/soa.contracts.js';
-import type { SoaControlsTable, SoaEvidenceAcceptancesTable, SoaVersionsTable } from '../../storage/schema.js';
+import type { SoaControlDecisionOutput, SoaEvidenceAcceptanceOutput, SoaResponsibilityRecordOutput, SoaVersionOutput } from '../../contracts/soa.contracts.js';
+import type { SoaControlsTable, SoaEvidenceAcceptancesTable, SoaResponsibilitiesTable, SoaVersionsTable } from '../../storage/schema.js';
 import type { Applicability } from '../../domain/soa/soa-document.js';
 
 /** A control's stored tailoring, as the trail records it (statuses are derived, so not here). */
@@ -31,4 +31,15 @@ export function presentSoaVersion(row: SoaVersionsTable): SoaVersionOutput {
 
 export function presentSoaAcceptance(row: SoaEvidenceAcceptancesTable): SoaEvidenceAcceptanceOutput {
   return { id: row.id, controlId: row.control_id, evidenceId: row.evidence_id, acceptedAt: row.accepted_at, acceptedBy: row.accepted_by, note: row.note };
+}
+
+export function presentSoaResponsibility(row: SoaResponsibilitiesTable): SoaResponsibilityRecordOutput {
+  return {
+    controlId: row.control_id,
+    supplierId: row.supplier_id,
+    holder: row.holder as SoaResponsibilityRecordOutput['holder'],
+    contractReference: row.contract_reference,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
 }

@@ -5,8 +5,9 @@ import { listAllEvidenceLinks, listEvidenceItems } from '../../storage/repositor
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
 import { listEventsByAction } from '../../storage/repositories/trail.repository.js';
 import { listMembers } from '../../storage/repositories/user.repository.js';
-import { listSoaAcceptances, listSoaControls, listSoaVersions } from '../../storage/repositories/soa.repository.js';
-import { presentSoaAcceptance, presentSoaDecision, presentSoaVersion } from '../soa/soa.presenter.js';
+import { listSoaAcceptances, listSoaControls, listSoaResponsibilities, listSoaVersions } from '../../storage/repositories/soa.repository.js';
+import { presentSoaAcceptance, presentSoaDecision, presentSoaResponsibility, presentSoaVersion } from '../soa/soa.presenter.js';
+import { responsibilityId } from '../soa/set-soa-responsibility.js';
 import { sha256Hex } from '../shared/secrets.js';
 import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
 import { listAiSystems, listAllClassifications } from '../../storage/repositories/ai-system.repository.js';
@@ -89,6 +90,12 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'soa_evidence_acceptance',
     actions: ['soa_evidence.accepted', 'soa_evidence.withdrawn'],
     current: async (conn, organizationId) => (await listSoaAcceptances(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSoaAcceptance(row) })),
+  },
+  {
+    entityType: 'soa_responsibility',
+    actions: ['soa_responsibility.set', 'soa_responsibility.removed'],
+    current: async (conn, organizationId) =>
+      (await listSoaResponsibilities(conn, organizationId)).map((row) => ({ id: responsibilityId(row.control_id, row.supplier_id), snapshot: presentSoaResponsibility(row) })),
   },
   {
     entityType: 'ai_system',

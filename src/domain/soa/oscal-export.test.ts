@@ -44,6 +44,7 @@ function entry(controlId: string, overrides: Partial<SoaControlEntry> = {}): Soa
     status: 'not_started',
     statusReasons: ['No applicability decision yet.'],
     evidence: [],
+    responsibilities: [],
     riskIds: [],
     updatedAt: null,
     updatedBy: null,

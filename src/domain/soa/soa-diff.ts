@@ -18,6 +18,7 @@ const COMPARED: ReadonlyArray<{ field: string; read: (c: SoaControlEntry) => str
   { field: 'owner', read: (c) => c.ownerName },
   { field: 'implementationPlan', read: (c) => c.implementationPlan },
   { field: 'status', read: (c) => c.status },
+  { field: 'responsibilities', read: (c) => c.responsibilities.map((r) => `${r.supplierName}: ${r.holder}${r.contractReference ? ` (${r.contractReference})` : ''}`).sort().join('; ') || null },
   { field: 'evidence', read: (c) => c.evidence.map((e) => `${e.title} (${e.sha256.slice(0, 12)})${e.acceptedAt ? ' accepted' : ''}`).sort().join('; ') || null },
 ];
 

@@ -28,6 +28,16 @@ export interface SoaEvidenceRef {
   current: boolean;
 }
 
+/** Who holds a control for one supplier or third-party model (shared-responsibility matrix). */
+export interface SoaResponsibility {
+  supplierId: string;
+  supplierName: string;
+  holder: 'ours' | 'supplier' | 'shared';
+  contractReference: string | null;
+  /** Evidence linked to both the supplier and this control. */
+  evidence: Array<{ evidenceId: string; title: string; validFrom: string | null; validUntil: string | null; current: boolean }>;
+}
+
 export interface SoaControlEntry {
   controlId: string;
   title: string;
@@ -42,6 +52,7 @@ export interface SoaControlEntry {
   /** Why the status is what it is, in words an auditor can check. */
   statusReasons: string[];
   evidence: SoaEvidenceRef[];
+  responsibilities: SoaResponsibility[];
   riskIds: string[];
   updatedAt: string | null;
   updatedBy: string | null;

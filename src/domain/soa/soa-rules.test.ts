@@ -16,6 +16,7 @@ const entry = (over: Partial<SoaControlEntry>): SoaControlEntry => ({
   status: 'not_started',
   statusReasons: [],
   evidence: [],
+  responsibilities: [],
   riskIds: [],
   updatedAt: null,
   updatedBy: null,

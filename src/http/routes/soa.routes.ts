@@ -6,6 +6,7 @@ import { exportSoa } from '../../app/soa/export-soa.js';
 import { getSoa, getSoaControl } from '../../app/soa/get-soa.js';
 import { importSoaCsv } from '../../app/soa/import-soa-csv.js';
 import { issueSoaVersion } from '../../app/soa/issue-soa-version.js';
+import { removeSoaResponsibility, setSoaResponsibility } from '../../app/soa/set-soa-responsibility.js';
 import { diffSoaVersions, getSoaVersionDocument, listSoaVersionsOf } from '../../app/soa/soa-versions.js';
 import { IdSchema } from '../../contracts/common.contracts.js';
 import {
@@ -21,6 +22,8 @@ import {
   SoaEvidenceAcceptanceSchema,
   SoaExportQuerySchema,
   SoaImportResultSchema,
+  SetResponsibilityInputSchema,
+  SoaResponsibilityRecordSchema,
   SoaSchema,
   SoaVersionSchema,
 } from '../../contracts/soa.contracts.js';
@@ -29,6 +32,7 @@ import { SECURED, createRouter, errorResponses, jsonBody, jsonResponse } from '.
 
 const ControlParams = z.object({ controlId: ControlIdSchema });
 const AcceptanceParams = z.object({ controlId: ControlIdSchema, evidenceId: IdSchema });
+const ResponsibilityParams = z.object({ controlId: ControlIdSchema, supplierId: IdSchema });
 const VersionParams = z.object({ number: z.coerce.number({ error: 'must be a version number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }) });
 
 /** The Statement of Applicability: tailoring, evidence acceptance, versions, diff, export and import. */
@@ -64,6 +68,24 @@ export function soaRoutes() {
     async (c) => {
       const { controlId, evidenceId } = c.req.valid('param');
       await withdrawSoaEvidence(c.var.deps, c.var.actor, controlId, evidenceId);
+      return c.body(null, 204);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'put', path: '/soa/controls/{controlId}/responsibilities/{supplierId}', tags: ['soa'], summary: 'Say who holds the control for a supplier: ours, the supplier, or shared (shared-responsibility matrix)', security: SECURED,
+      request: { params: ResponsibilityParams, ...jsonBody(SetResponsibilityInputSchema) }, responses: { 200: jsonResponse(SoaResponsibilityRecordSchema, 'Recorded'), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { controlId, supplierId } = c.req.valid('param');
+      return c.json(await setSoaResponsibility(c.var.deps, c.var.actor, controlId, supplierId, c.req.valid('json')), 200);
+    },
+  );
+  router.openapi(
+    createRoute({ method: 'delete', path: '/soa/controls/{controlId}/responsibilities/{supplierId}', tags: ['soa'], summary: 'Remove a supplier from the control', security: SECURED, request: { params: ResponsibilityParams }, responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 403, 404) } }),
+    async (c) => {
+      const { controlId, supplierId } = c.req.valid('param');
+      await removeSoaResponsibility(c.var.deps, c.var.actor, controlId, supplierId);
       return c.body(null, 204);
     },
   );

@@ -30,6 +30,7 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'ai_system_classifications', key: ['id'] },
   { table: 'wave_ranking_settings', key: ['id'] },
   { table: 'review_triggers', key: ['id'] },
+  { table: 'soa_responsibilities', key: ['organization_id', 'control_id', 'supplier_id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */

@@ -1,5 +1,5 @@
 import type { Conn } from '../database.js';
-import type { EvidenceItemsTable, SoaControlsTable, SoaEvidenceAcceptancesTable, SoaVersionsTable } from '../schema.js';
+import type { EvidenceItemsTable, SoaControlsTable, SoaEvidenceAcceptancesTable, SoaResponsibilitiesTable, SoaVersionsTable } from '../schema.js';
 
 /** The entity type evidence is linked under when it supports an Annex A control. */
 export const SOA_CONTROL_ENTITY = 'soa_control';
@@ -79,6 +79,52 @@ export async function listControlEvidence(conn: Conn, organizationId: string): P
     .select('evidence_links.entity_id as control_id')
     .where('evidence_links.organization_id', '=', organizationId)
     .where('evidence_links.entity_type', '=', SOA_CONTROL_ENTITY)
+    .orderBy('evidence_items.id')
+    .execute();
+}
+
+export async function listSoaResponsibilities(conn: Conn, organizationId: string): Promise<SoaResponsibilitiesTable[]> {
+  return conn.kysely.selectFrom('soa_responsibilities').selectAll().where('organization_id', '=', organizationId).orderBy('control_id').orderBy('supplier_id').execute();
+}
+
+export async function findSoaResponsibility(conn: Conn, organizationId: string, controlId: string, supplierId: string): Promise<SoaResponsibilitiesTable | undefined> {
+  return conn.kysely
+    .selectFrom('soa_responsibilities')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('control_id', '=', controlId)
+    .where('supplier_id', '=', supplierId)
+    .executeTakeFirst();
+}
+
+export async function saveSoaResponsibility(conn: Conn, row: SoaResponsibilitiesTable, exists: boolean): Promise<void> {
+  if (!exists) {
+    await conn.kysely.insertInto('soa_responsibilities').values(row).execute();
+    return;
+  }
+  const { organization_id, control_id, supplier_id, ...change } = row;
+  await conn.kysely
+    .updateTable('soa_responsibilities')
+    .set(change)
+    .where('organization_id', '=', organization_id)
+    .where('control_id', '=', control_id)
+    .where('supplier_id', '=', supplier_id)
+    .execute();
+}
+
+export async function deleteSoaResponsibility(conn: Conn, organizationId: string, controlId: string, supplierId: string): Promise<void> {
+  await conn.kysely.deleteFrom('soa_responsibilities').where('organization_id', '=', organizationId).where('control_id', '=', controlId).where('supplier_id', '=', supplierId).execute();
+}
+
+/** Evidence linked to a supplier: together with a control link, it is that supplier's proof for the control. */
+export async function listSupplierEvidence(conn: Conn, organizationId: string): Promise<Array<EvidenceItemsTable & { supplier_id: string }>> {
+  return conn.kysely
+    .selectFrom('evidence_links')
+    .innerJoin('evidence_items', (join) => join.onRef('evidence_items.id', '=', 'evidence_links.evidence_id').onRef('evidence_items.organization_id', '=', 'evidence_links.organization_id'))
+    .selectAll('evidence_items')
+    .select('evidence_links.entity_id as supplier_id')
+    .where('evidence_links.organization_id', '=', organizationId)
+    .where('evidence_links.entity_type', '=', 'supplier')
     .orderBy('evidence_items.id')
     .execute();
 }
