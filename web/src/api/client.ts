@@ -12,6 +12,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as multipart/form-data (the browser sets the boundary). */
   form?: FormData;
+  /** Sent as-is with its media type (a CSV file for an import). */
+  text?: { contentType: string; body: string };
   /** Do not report a 401 as a lost session (the login and me calls handle it themselves). */
   quiet401?: boolean;
   signal?: AbortSignal;
@@ -38,11 +40,14 @@ export function apiUrl(path: string, query?: Query): string {
  * for cookie-authenticated requests. Failures throw an ApiError with the server's code and fields.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? (options.json !== undefined || options.form ? 'POST' : 'GET');
+  const method = options.method ?? (options.json !== undefined || options.form || options.text ? 'POST' : 'GET');
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
-  else if (options.json !== undefined) {
+  else if (options.text) {
+    headers['content-type'] = options.text.contentType;
+    body = options.text.body;
+  } else if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   }

@@ -13,6 +13,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/soa', label: 'Statement of Applicability', needs: 'soa:read' },
+  { to: '/crosswalks', label: 'Crosswalks', needs: 'organization:read' },
   { to: '/evidence', label: 'Evidence', needs: 'evidence:read' },
   { to: '/trail', label: 'Trail', needs: 'trail:read' },
   { to: '/people', label: 'People', needs: 'user:read' },
