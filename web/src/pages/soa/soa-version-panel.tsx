@@ -42,7 +42,7 @@ export function SoaVersionPanel({ soa, versions, selected, onSelect, actions }: 
           </h2>
           {frozen ? (
             <p className="soa-version__line">
-              Issued {header.issuedAt ? <DateTime iso={header.issuedAt} /> : null} by {header.issuedBy ?? 'unknown'}. Frozen: read-only, exactly as approved.
+              Issued {header.issuedAt ? <DateTime iso={header.issuedAt} /> : null} by {header.issuedBy ?? 'unknown'}. Frozen: read-only, exactly as approved; control pages show the working draft.
             </p>
           ) : (
             <p className="soa-version__line">
