@@ -17,6 +17,8 @@ import { publicRoutes } from './routes/setup.routes.js';
 import { trailRoutes } from './routes/trail.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { soaRoutes } from './routes/soa.routes.js';
+import { impactRoutes } from './routes/impact.routes.js';
+import { riskRoutes } from './routes/risk.routes.js';
 import { systemRoutes } from './routes/systems.routes.js';
 import { inventoryAssetRoutes } from './routes/inventory-assets.routes.js';
 import { apiDocsPage } from './api-docs.js';
@@ -86,6 +88,8 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', evidenceRoutes({ maxUploadBytes: deps.settings.maxUploadBytes }));
   api.route('/', catalogRoutes());
   api.route('/', soaRoutes());
+  api.route('/', impactRoutes());
+  api.route('/', riskRoutes());
   api.route('/', systemRoutes());
   api.route('/', inventoryAssetRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });

@@ -293,6 +293,86 @@ export interface ReviewTriggersTable {
   resolved_at: string | null;
 }
 
+export interface ScoringMethodsTable {
+  id: string;
+  organization_id: string;
+  version: number;
+  method_json: string;
+  reason: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ImpactAssessmentsTable {
+  id: string;
+  organization_id: string;
+  system_id: string;
+  version: number;
+  /** draft | submitted | approved | changes_requested | superseded */
+  state: string;
+  content_json: string;
+  created_at: string;
+  created_by: string;
+  created_by_user_id: string | null;
+  updated_at: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  submitted_by_user_id: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  decided_by_user_id: string | null;
+  decision_note: string | null;
+  next_review_on: string | null;
+}
+
+export interface RisksTable {
+  id: string;
+  organization_id: string;
+  system_id: string;
+  title: string;
+  description: string | null;
+  source_type: string;
+  source_ref: string | null;
+  owner_user_id: string;
+  likelihood: number;
+  severity: number;
+  stakeholder_impact: number;
+  inherent_score: number;
+  inherent_level: string;
+  treatment: string | null;
+  treatment_plan: string | null;
+  residual_likelihood: number | null;
+  residual_severity: number | null;
+  residual_stakeholder_impact: number | null;
+  residual_score: number | null;
+  residual_level: string | null;
+  method_version: number;
+  assessed_at: string;
+  next_review_on: string;
+  closed_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface RiskControlsTable {
+  organization_id: string;
+  risk_id: string;
+  control_id: string;
+}
+
+export interface RiskAcceptancesTable {
+  id: string;
+  organization_id: string;
+  risk_id: string;
+  residual_level: string;
+  justification: string;
+  expires_on: string;
+  accepted_at: string;
+  accepted_by: string;
+  accepted_by_user_id: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -316,4 +396,9 @@ export interface Database {
   wave_ranking_settings: WaveRankingSettingsTable;
   review_triggers: ReviewTriggersTable;
   soa_responsibilities: SoaResponsibilitiesTable;
+  scoring_methods: ScoringMethodsTable;
+  impact_assessments: ImpactAssessmentsTable;
+  risks: RisksTable;
+  risk_controls: RiskControlsTable;
+  risk_acceptances: RiskAcceptancesTable;
 }

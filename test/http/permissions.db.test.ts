@@ -8,6 +8,11 @@ const ADMIN: Role[] = ['admin'];
 const WRITERS: Role[] = ['admin', 'governance_lead', 'risk_owner', 'system_owner', 'contributor'];
 const SOA_TAILORS: Role[] = ['admin', 'governance_lead', 'risk_owner'];
 const SOA_APPROVERS: Role[] = ['admin', 'approver'];
+const IMPACT_WRITERS: Role[] = WRITERS;
+const IMPACT_APPROVERS: Role[] = ['admin', 'approver'];
+const RISK_WRITERS: Role[] = ['admin', 'governance_lead', 'risk_owner', 'system_owner'];
+const RISK_CONFIGURERS: Role[] = ['admin', 'governance_lead'];
+const RISK_ACCEPTERS: Role[] = ['approver'];
 
 interface RouteCase {
   route: string;
@@ -91,6 +96,50 @@ const MATRIX: RouteCase[] = [
   { route: 'POST /soa/issue', allowed: SOA_APPROVERS, prepare: openDraft, send: async (h, a) => (await call(h, 'POST', '/api/v1/soa/issue', { ...a, body: {} })).status },
   { route: 'GET /soa/diff', allowed: ALL, prepare: openDraft, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/diff?from=1&to=1', a)).status },
   { route: 'GET /soa/export', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/soa/export?format=csv', a)).status },
+  { route: 'GET /impact-assessments', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/impact-assessments', a)).status },
+  { route: 'POST /systems/{id}/impact-assessments', allowed: IMPACT_WRITERS, prepare: (h, as) => newSystem(h, as('admin')), send: async (h, a, _i, p) => (await call(h, 'POST', `/api/v1/systems/${p.systemId}/impact-assessments`, { ...a, body: { content: ASSESSMENT } })).status },
+  { route: 'GET /impact-assessments/{id}', allowed: ALL, prepare: (h, as) => newAssessment(h, as, 'draft'), send: async (h, a, _i, p) => (await call(h, 'GET', `/api/v1/impact-assessments/${p.assessmentId}`, a)).status },
+  { route: 'PUT /impact-assessments/{id}', allowed: IMPACT_WRITERS, prepare: (h, as) => newAssessment(h, as, 'draft'), send: async (h, a, _i, p) => (await call(h, 'PUT', `/api/v1/impact-assessments/${p.assessmentId}`, { ...a, body: { content: ASSESSMENT } })).status },
+  { route: 'POST /impact-assessments/{id}/submit', allowed: IMPACT_WRITERS, prepare: (h, as) => newAssessment(h, as, 'draft'), send: async (h, a, _i, p) => (await call(h, 'POST', `/api/v1/impact-assessments/${p.assessmentId}/submit`, a)).status },
+  { route: 'POST /impact-assessments/{id}/decision', allowed: IMPACT_APPROVERS, prepare: (h, as) => newAssessment(h, as, 'submitted', 'contributor'), send: async (h, a, _i, p) => (await call(h, 'POST', `/api/v1/impact-assessments/${p.assessmentId}/decision`, { ...a, body: { decision: 'approve' } })).status },
+  { route: 'GET /risks', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/risks', a)).status },
+  { route: 'POST /risks', allowed: RISK_WRITERS, prepare: (h, as) => assessedSystem(h, as), send: async (h, a, _i, p) => (await call(h, 'POST', '/api/v1/risks', { ...a, body: { systemId: p.systemId, title: 'Bias', ownerUserId: p.ownerId, likelihood: 2, severity: 2, stakeholderImpact: 2 } })).status },
+  { route: 'GET /risks/heatmap', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/risks/heatmap', a)).status },
+  { route: 'GET /risks/export', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/risks/export?format=csv', a)).status },
+  {
+    route: 'POST /risks/import',
+    allowed: RISK_WRITERS,
+    prepare: (h, as) => assessedSystem(h, as),
+    send: async (h, a, _i, p) => (await call(h, 'POST', '/api/v1/risks/import', { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `system,title,owner_email,likelihood,severity,stakeholder_impact\n${p.systemName},Drift,${p.ownerEmail},2,2,2\n` })).status,
+  },
+  { route: 'GET /risks/{id}', allowed: ALL, prepare: (h, as) => newRisk(h, as), send: async (h, a, _i, p) => (await call(h, 'GET', `/api/v1/risks/${p.riskId}`, a)).status },
+  { route: 'PUT /risks/{id}/assessment', allowed: RISK_WRITERS, prepare: (h, as) => newRisk(h, as), send: async (h, a, _i, p) => (await call(h, 'PUT', `/api/v1/risks/${p.riskId}/assessment`, { ...a, body: { likelihood: 5, severity: 5, stakeholderImpact: 5 } })).status },
+  { route: 'PUT /risks/{id}/treatment', allowed: RISK_WRITERS, prepare: (h, as) => newRisk(h, as), send: async (h, a, _i, p) => (await call(h, 'PUT', `/api/v1/risks/${p.riskId}/treatment`, { ...a, body: { treatment: 'mitigate', controlIds: ['A.6.2.4'], residual: { likelihood: 3, severity: 4, stakeholderImpact: 4 } } })).status },
+  {
+    route: 'POST /risks/{id}/acceptance',
+    allowed: RISK_ACCEPTERS,
+    prepare: async (h, as) => {
+      const { riskId } = await newRisk(h, as);
+      const treated = await call(h, 'PUT', `/api/v1/risks/${riskId}/treatment`, { ...as('admin'), body: { treatment: 'accept', controlIds: ['A.6.2.4'], residual: { likelihood: 4, severity: 4, stakeholderImpact: 4 } } });
+      if (treated.status !== 200) throw new Error(treated.text);
+      return { riskId: riskId! };
+    },
+    send: async (h, a, _i, p) => (await call(h, 'POST', `/api/v1/risks/${p.riskId}/acceptance`, { ...a, body: { justification: 'Board decision', expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } })).status,
+  },
+  { route: 'POST /risks/{id}/close', allowed: RISK_WRITERS, prepare: (h, as) => newRisk(h, as), send: async (h, a, _i, p) => (await call(h, 'POST', `/api/v1/risks/${p.riskId}/close`, { ...a, body: { reason: 'System retired' } })).status },
+  { route: 'GET /scoring-method', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/scoring-method', a)).status },
+  { route: 'GET /scoring-method/versions', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/scoring-method/versions', a)).status },
+  { route: 'GET /scoring-method/document', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/scoring-method/document', a)).status },
+  {
+    route: 'PUT /scoring-method',
+    allowed: RISK_CONFIGURERS,
+    send: async (h, a) => {
+      const { DEFAULT_SCORING_METHOD } = await import('../../src/domain/risk/scoring-method.js');
+      return (await call(h, 'PUT', '/api/v1/scoring-method', { ...a, body: { method: DEFAULT_SCORING_METHOD, reason: unique('reason') } })).status;
+    },
+  },
+  { route: 'GET /reviews', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/reviews', a)).status },
+  { route: 'POST /review-triggers', allowed: RISK_CONFIGURERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/review-triggers', { ...a, body: { reason: 'New guidance' } })).status },
   {
     route: 'POST /soa/import',
     allowed: SOA_TAILORS,
@@ -105,6 +154,56 @@ async function linkedToControl(h: Harness, uploader: Auth, controlId: string): P
   const linked = await call(h, 'POST', `/api/v1/evidence/${evidenceId}/links`, { ...uploader, body: { entityType: 'soa_control', entityId: controlId } });
   if (linked.status !== 201) throw new Error(linked.text);
   return { evidenceId };
+}
+
+const ASSESSMENT = {
+  purpose: 'Screen loan applications',
+  intendedUse: 'Pre-screening; a person decides',
+  foreseeableMisuse: 'Sole basis for refusal',
+  stakeholders: [{ group: 'Applicants', vulnerable: false }],
+  impacts: [{ kind: 'harm', description: 'Unfair refusal', affects: 'individuals', severity: 3, likelihood: 2 }],
+  mitigations: ['Human review'],
+  humanOversight: 'Human in the loop',
+};
+
+async function ok(h: Harness, method: string, path: string, auth: Auth, body?: unknown) {
+  const response = await call(h, method, path, { ...auth, body });
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`);
+  return response.json;
+}
+
+async function newSystem(h: Harness, admin: Auth): Promise<Record<string, string>> {
+  const system = await ok(h, 'POST', '/api/v1/systems', admin, { name: unique('System'), purpose: 'Scores loans', organizationRoles: ['deployer'] });
+  return { systemId: system.id, systemName: system.name };
+}
+
+/** A system with an assessment written by `author`, left as a draft or submitted. */
+async function newAssessment(h: Harness, as: (role: Role) => Auth, state: 'draft' | 'submitted', author: Role = 'admin'): Promise<Record<string, string>> {
+  const { systemId } = await newSystem(h, as('admin'));
+  const started = await ok(h, 'POST', `/api/v1/systems/${systemId}/impact-assessments`, as(author), { content: ASSESSMENT });
+  if (state === 'submitted') await ok(h, 'POST', `/api/v1/impact-assessments/${started.id}/submit`, as(author));
+  return { systemId: systemId!, assessmentId: started.id };
+}
+
+const assessed = new WeakMap<Harness, Promise<Record<string, string>>>();
+/** One system with an approved impact assessment per harness, owned by the admin, shared by the risk cases. */
+function assessedSystem(h: Harness, as: (role: Role) => Auth): Promise<Record<string, string>> {
+  if (!assessed.has(h)) {
+    assessed.set(h, (async () => {
+      const { systemId, assessmentId } = await newAssessment(h, as, 'submitted', 'contributor');
+      await ok(h, 'POST', `/api/v1/impact-assessments/${assessmentId}/decision`, as('approver'), { decision: 'approve' });
+      const me = await ok(h, 'GET', '/api/v1/me', as('admin'));
+      const system = await ok(h, 'GET', `/api/v1/systems/${systemId}`, as('admin'));
+      return { systemId: systemId!, systemName: system.name, ownerId: me.user.id, ownerEmail: me.user.email };
+    })());
+  }
+  return assessed.get(h)!;
+}
+
+async function newRisk(h: Harness, as: (role: Role) => Auth): Promise<Record<string, string>> {
+  const { systemId, ownerId } = await assessedSystem(h, as);
+  const risk = await ok(h, 'POST', '/api/v1/risks', as('admin'), { systemId, title: unique('Risk'), ownerUserId: ownerId, likelihood: 5, severity: 5, stakeholderImpact: 5 });
+  return { riskId: risk.id };
 }
 
 async function newSupplier(h: Harness, admin: Auth): Promise<Record<string, string>> {

@@ -241,7 +241,7 @@ describe.each(TEST_DIALECTS)('Statement of Applicability on %s', (dialect) => {
     expect(refused.status).toBe(400);
     expect(refused.json.error.details.fields).toEqual([
       { field: 'row 3.control_id', reason: 'A.5.1 is not an ISO/IEC 42001 Annex A control ID' },
-      { field: 'row 4.justification', reason: 'an excluded control needs a justification' },
+      { field: 'row 4.justification', reason: 'is required to exclude a control' },
       { field: 'row 5.applicability', reason: 'must be applicable or excluded' },
       { field: 'row 6.owner_email', reason: 'nobody@example.com is not a member of this organization' },
       { field: 'row 7.control_id', reason: 'A.2.2 appears again (first on row 2)' },

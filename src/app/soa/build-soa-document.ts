@@ -6,6 +6,7 @@ import type { Conn } from '../../storage/database.js';
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
 import { listControlEvidence, listSoaAcceptances, listSoaControls, listSoaResponsibilities, listSupplierEvidence } from '../../storage/repositories/soa.repository.js';
 import { listSuppliers } from '../../storage/repositories/supplier.repository.js';
+import { listRiskControls, listRisks } from '../../storage/repositories/risk.repository.js';
 import { isValidOn } from '../../domain/soa/control-status.js';
 import { listMembers } from '../../storage/repositories/user.repository.js';
 
@@ -18,7 +19,7 @@ const ALL = 1_000_000_000;
 export async function buildLiveSoaDocument(conn: Conn, organizationId: string, now: Date, version: SoaDocument['version']): Promise<SoaDocument> {
   const organization = await findOrganization(conn, organizationId);
   if (!organization) throw AppError.notFound('organization', organizationId);
-  const [decisions, evidence, acceptances, members, shares, suppliers, supplierEvidence] = await Promise.all([
+  const [decisions, evidence, acceptances, members, shares, suppliers, supplierEvidence, riskLinks, risks] = await Promise.all([
     listSoaControls(conn, organizationId),
     listControlEvidence(conn, organizationId),
     listSoaAcceptances(conn, organizationId),
@@ -26,7 +27,10 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
     listSoaResponsibilities(conn, organizationId),
     listSuppliers(conn, organizationId),
     listSupplierEvidence(conn, organizationId),
+    listRiskControls(conn, organizationId),
+    listRisks(conn, organizationId),
   ]);
+  const openRisks = new Map(risks.filter((r) => r.closed_at === null).map((r) => [r.id, r]));
   const supplierName = new Map(suppliers.map((s) => [s.id, s.name]));
   const decisionOf = new Map(decisions.map((d) => [d.control_id, d]));
   const nameOf = new Map(members.map((m) => [m.id, m.display_name]));
@@ -59,7 +63,7 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
       ownerUserId: decision?.owner_user_id ?? null,
       implementationPlan: decision?.implementation_plan ?? null,
       evidence: linked,
-      linkedRisks: [],
+      linkedRisks: riskLinks.filter((l) => l.control_id === control.id && openRisks.has(l.risk_id)).map((l) => ({ riskId: l.risk_id, assessedAt: openRisks.get(l.risk_id)!.assessed_at })),
       responsibilities,
       today,
     });
@@ -77,7 +81,7 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
       statusReasons: derived.reasons,
       evidence: linked.map((e) => ({ ...e, current: derived.currentEvidenceIds.includes(e.evidenceId) })),
       responsibilities,
-      riskIds: [],
+      riskIds: riskLinks.filter((l) => l.control_id === control.id && openRisks.has(l.risk_id)).map((l) => l.risk_id),
       updatedAt: decision?.updated_at ?? null,
       updatedBy: decision?.updated_by ?? null,
     };

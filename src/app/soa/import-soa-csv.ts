@@ -35,7 +35,7 @@ export async function importSoaCsv(deps: AppDeps, actor: Actor, csvText: string)
     const applicability = cell('applicability');
     if (applicability !== 'applicable' && applicability !== 'excluded') problem('applicability', 'must be applicable or excluded');
     const justification = cell('justification');
-    if (applicability === 'excluded' && !justification) problem('justification', 'an excluded control needs a justification');
+    if (applicability === 'excluded' && !justification) problem('justification', 'is required to exclude a control');
     const email = cell('owner_email').toLowerCase();
     const ownerUserId = email ? emails.get(email) : null;
     if (ownerUserId === undefined) problem('owner_email', `${email} is not a member of this organization`);

@@ -9,6 +9,11 @@ import { listSoaAcceptances, listSoaControls, listSoaResponsibilities, listSoaVe
 import { presentSoaAcceptance, presentSoaDecision, presentSoaResponsibility, presentSoaVersion } from '../soa/soa.presenter.js';
 import { responsibilityId } from '../soa/set-soa-responsibility.js';
 import { sha256Hex } from '../shared/secrets.js';
+import { listRiskAcceptances, listRiskControls, listRisks, listScoringMethods } from '../../storage/repositories/risk.repository.js';
+import { listAssessments } from '../../storage/repositories/impact.repository.js';
+import { presentRiskAcceptance, presentRiskRecord } from '../risk/risk-records.js';
+import { presentScoringMethod } from '../risk/scoring-methods.js';
+import { presentAssessmentRecord } from '../impact/impact.presenter.js';
 import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
 import { listAiSystems, listAllClassifications } from '../../storage/repositories/ai-system.repository.js';
 import { listDatasetVersions, listDatasets } from '../../storage/repositories/dataset.repository.js';
@@ -50,6 +55,29 @@ interface SnapshotKind {
 }
 
 const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
+  {
+    entityType: 'scoring_method',
+    actions: ['scoring_method.changed'],
+    current: async (conn, organizationId) => (await listScoringMethods(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentScoringMethod(row) })),
+  },
+  {
+    entityType: 'impact_assessment',
+    actions: ['impact_assessment.started', 'impact_assessment.saved', 'impact_assessment.submitted', 'impact_assessment.approved', 'impact_assessment.changes_requested', 'impact_assessment.superseded'],
+    current: async (conn, organizationId) => (await listAssessments(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentAssessmentRecord(row) })),
+  },
+  {
+    entityType: 'risk',
+    actions: ['risk.registered', 'risk.reassessed', 'risk.treated', 'risk.closed', 'risk.rescored'],
+    current: async (conn, organizationId) => {
+      const links = await listRiskControls(conn, organizationId);
+      return (await listRisks(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentRiskRecord(row, links.filter((l) => l.risk_id === row.id).map((l) => l.control_id)) }));
+    },
+  },
+  {
+    entityType: 'risk_acceptance',
+    actions: ['risk.accepted'],
+    current: async (conn, organizationId) => (await listRiskAcceptances(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentRiskAcceptance(row) })),
+  },
   {
     entityType: 'organization',
     actions: ['organization.created'],
@@ -138,9 +166,8 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     current: async (conn, organizationId) => (await listWaveSettings(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentWaveSettings(row) })),
   },
   {
-    // The risk area adds its resolving action here when it consumes the triggers.
     entityType: 'review_trigger',
-    actions: ['dataset_version.review_needed'],
+    actions: ['dataset_version.review_needed', 'review_trigger.raised'],
     current: async (conn, organizationId) => (await listReviewTriggers(conn, organizationId, {}, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentReviewTrigger(row) })),
   },
 ];

@@ -3,8 +3,9 @@ import { PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission } from './permissions.
 import { ROLES, isRole } from './roles.js';
 
 describe('role permissions', () => {
-  it('gives admin every permission', () => {
-    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...PERMISSIONS].sort());
+  it('gives admin every permission but the acceptance of residual risk, which is reserved to approvers', () => {
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(PERMISSIONS.filter((p) => p !== 'risk:accept').sort());
+    expect(ROLES.filter((r) => roleHasPermission(r, 'risk:accept'))).toEqual(['approver']);
   });
 
   it('keeps auditors read-only', () => {

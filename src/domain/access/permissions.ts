@@ -20,6 +20,12 @@ export const PERMISSIONS = [
   'system:read',
   'system:write',
   'system:rank',
+  'impact:write',
+  'impact:approve',
+  'risk:read',
+  'risk:write',
+  'risk:configure',
+  'risk:accept',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,19 +47,29 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'system:read': 'see the AI system inventory',
   'system:write': 'change the AI system inventory',
   'system:rank': 'set the wave ranking or override a system\'s wave',
+  'impact:write': 'write AI system impact assessments',
+  'impact:approve': 'approve or return impact assessments',
+  'risk:read': 'read the AI risk register',
+  'risk:write': 'register, assess and treat AI risks',
+  'risk:configure': 'change the risk scoring method or record a regulatory change',
+  'risk:accept': 'accept residual risk above the appetite',
 };
 
-const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read'];
-const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write'];
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read', 'risk:read'];
+const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write', 'impact:write'];
 
-/** Which role may do what. Auditors read; only admins manage people, tokens and organizations. */
+/**
+ * Which role may do what. Auditors read; only admins manage people, tokens and organizations.
+ * Accepting residual risk is an executive decision (ISO/IEC 42001 6.1.3): approvers only, not
+ * even admins.
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...PERMISSIONS],
-  governance_lead: [...CONTRIBUTE, 'soa:write', 'system:rank'],
-  risk_owner: [...CONTRIBUTE, 'soa:write'],
-  system_owner: CONTRIBUTE,
+  admin: PERMISSIONS.filter((p) => p !== 'risk:accept'),
+  governance_lead: [...CONTRIBUTE, 'soa:write', 'system:rank', 'risk:write', 'risk:configure'],
+  risk_owner: [...CONTRIBUTE, 'soa:write', 'risk:write'],
+  system_owner: [...CONTRIBUTE, 'risk:write'],
   contributor: CONTRIBUTE,
-  approver: [...READ_ALL, 'soa:approve'],
+  approver: [...READ_ALL, 'soa:approve', 'impact:approve', 'risk:accept'],
   internal_auditor: READ_ALL,
   external_auditor: READ_ALL,
 };

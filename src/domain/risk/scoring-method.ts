@@ -25,6 +25,8 @@ export interface ScoringMethod {
   appetite: RiskLevel;
   /** Days until the next scheduled review, per level. */
   reviewIntervalDays: Record<RiskLevel, number>;
+  /** Days from an impact assessment's approval to its next scheduled review. */
+  assessmentReviewDays: number;
 }
 
 export const DEFAULT_SCORING_METHOD: ScoringMethod = {
@@ -39,6 +41,7 @@ export const DEFAULT_SCORING_METHOD: ScoringMethod = {
   ],
   appetite: 'medium',
   reviewIntervalDays: { low: 365, medium: 180, high: 90, critical: 30 },
+  assessmentReviewDays: 365,
 };
 
 export interface ScoreInput {
@@ -116,6 +119,9 @@ export function checkScoringMethod(method: ScoringMethod): Array<{ field: string
   for (const level of RISK_LEVELS) {
     const days = method.reviewIntervalDays[level];
     if (!Number.isInteger(days) || days < 1 || days > 1095) problems.push({ field: `reviewIntervalDays.${level}`, reason: 'must be 1 to 1095 days' });
+  }
+  if (!Number.isInteger(method.assessmentReviewDays) || method.assessmentReviewDays < 1 || method.assessmentReviewDays > 1095) {
+    problems.push({ field: 'assessmentReviewDays', reason: 'must be 1 to 1095 days' });
   }
   return problems;
 }

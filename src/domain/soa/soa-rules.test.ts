@@ -25,7 +25,7 @@ const entry = (over: Partial<SoaControlEntry>): SoaControlEntry => ({
 
 describe('checkControlDecision', () => {
   it('rejects an exclusion without a justification, blank included', () => {
-    expect(checkControlDecision({ applicability: 'excluded', justification: null })).toEqual([{ field: 'justification', reason: 'an excluded control needs a justification' }]);
+    expect(checkControlDecision({ applicability: 'excluded', justification: null })).toEqual([{ field: 'justification', reason: 'is required to exclude a control' }]);
     expect(checkControlDecision({ applicability: 'excluded', justification: '   ' })).toHaveLength(1);
   });
   it('accepts a justified exclusion and an inclusion', () => {

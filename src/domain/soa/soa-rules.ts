@@ -14,7 +14,7 @@ export interface ControlDecision {
 /** ISO/IEC 42001 6.1.3 d: an excluded control must say why it was excluded. */
 export function checkControlDecision(decision: ControlDecision): RuleViolation[] {
   if (decision.applicability === 'excluded' && !decision.justification?.trim()) {
-    return [{ field: 'justification', reason: 'an excluded control needs a justification' }];
+    return [{ field: 'justification', reason: 'is required to exclude a control' }];
   }
   return [];
 }

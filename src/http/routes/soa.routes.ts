@@ -116,7 +116,9 @@ export function soaRoutes() {
     async (c) => {
       const { format, version } = c.req.valid('query');
       const file = await exportSoa(c.var.deps, c.var.actor, format, version);
-      const headers = { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"`, 'x-content-type-options': 'nosniff' };
+      // The printable page opens in the browser; data formats download.
+      const disposition = format === 'html' ? 'inline' : 'attachment';
+      const headers = { 'content-type': file.contentType, 'content-disposition': `${disposition}; filename="${file.fileName}"`, 'x-content-type-options': 'nosniff' };
       return new Response(file.body, { status: 200, headers }) as never;
     },
   );

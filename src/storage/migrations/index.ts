@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-statement-of-applicability.js';
 import * as m0003 from './0003-inventory.js';
 import * as m0004 from './0004-soa-shared-responsibility.js';
+import * as m0005 from './0005-impact-assessments-and-risks.js';
 
 /**
  * Every migration, in order. Forward-only: a landed migration is never edited; a change is a new
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-statement-of-applicability': m0002,
   '0003-inventory': m0003,
   '0004-soa-shared-responsibility': m0004,
+  '0005-impact-assessments-and-risks': m0005,
 };

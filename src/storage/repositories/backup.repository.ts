@@ -31,6 +31,11 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'wave_ranking_settings', key: ['id'] },
   { table: 'review_triggers', key: ['id'] },
   { table: 'soa_responsibilities', key: ['organization_id', 'control_id', 'supplier_id'] },
+  { table: 'scoring_methods', key: ['id'] },
+  { table: 'impact_assessments', key: ['id'] },
+  { table: 'risks', key: ['id'] },
+  { table: 'risk_controls', key: ['organization_id', 'risk_id', 'control_id'] },
+  { table: 'risk_acceptances', key: ['id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */
