@@ -6,6 +6,7 @@ import { registerEvidence } from './commands/evidence.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSoa } from './commands/soa.command.js';
+import { registerRisk } from './commands/risk.command.js';
 import { registerToken } from './commands/token.command.js';
 import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
@@ -35,6 +36,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerBackup(program, io);
   registerEvidence(program, io);
   registerSoa(program, io);
+  registerRisk(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');
