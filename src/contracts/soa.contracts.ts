@@ -42,6 +42,7 @@ export const SoaEvidenceRefSchema = z.object({
   validUntil: DateSchema.nullable(),
   acceptedAt: TimestampSchema.nullable(),
   acceptedBy: z.string().nullable(),
+  acceptanceNote: z.string().nullable(),
   current: z.boolean().meta({ description: 'Accepted and valid today' }),
 });
 

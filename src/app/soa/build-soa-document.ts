@@ -43,7 +43,7 @@ export async function buildLiveSoaDocument(conn: Conn, organizationId: string, n
       .filter((e) => e.control_id === control.id)
       .map((e) => {
         const acceptance = acceptanceOf.get(`${control.id} ${e.id}`);
-        return { evidenceId: e.id, title: e.title, sha256: e.sha256, validFrom: e.valid_from, validUntil: e.valid_until, acceptedAt: acceptance?.accepted_at ?? null, acceptedBy: acceptance?.accepted_by ?? null };
+        return { evidenceId: e.id, title: e.title, sha256: e.sha256, validFrom: e.valid_from, validUntil: e.valid_until, acceptedAt: acceptance?.accepted_at ?? null, acceptedBy: acceptance?.accepted_by ?? null, acceptanceNote: acceptance?.note ?? null };
       });
     const linkedHere = new Set(evidence.filter((e) => e.control_id === control.id).map((e) => e.id));
     const responsibilities = shares

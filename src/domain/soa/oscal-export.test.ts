@@ -70,7 +70,7 @@ function fixture(state: 'draft' | 'issued'): SoaDocument {
       implementationPlan: 'Keep the policy under annual review.',
       status: 'implemented',
       statusReasons: ['Owner set.', 'Accepted evidence valid today.'],
-      evidence: [{ ...SHARED_EVIDENCE, acceptedAt: '2026-02-01T10:00:00.000Z', acceptedBy: OWNER, current: true }],
+      evidence: [{ ...SHARED_EVIDENCE, acceptedAt: '2026-02-01T10:00:00.000Z', acceptedBy: OWNER, acceptanceNote: 'Signed by the board', current: true }],
       riskIds: ['019a0000-0000-7000-8000-0000000000a1'],
       updatedAt: '2026-02-01T09:00:00.000Z',
       updatedBy: OWNER,
@@ -83,7 +83,7 @@ function fixture(state: 'draft' | 'issued'): SoaDocument {
       status: 'planned',
       statusReasons: ['Plan recorded, no accepted evidence yet.'],
       implementationPlan: 'First review in Q3.',
-      evidence: [{ ...SHARED_EVIDENCE, acceptedAt: null, acceptedBy: null, current: false }],
+      evidence: [{ ...SHARED_EVIDENCE, acceptedAt: null, acceptedBy: null, acceptanceNote: null, current: false }],
     }),
     'A.6.2.8': entry('A.6.2.8', { applicability: 'applicable', justification: null, status: 'not_started', statusReasons: ['No owner yet.'] }),
     'A.10.4': entry('A.10.4', {

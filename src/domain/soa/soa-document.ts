@@ -24,6 +24,7 @@ export interface SoaEvidenceRef {
   /** Set when an approver accepted this evidence for this control. */
   acceptedAt: string | null;
   acceptedBy: string | null;
+  acceptanceNote: string | null;
   /** Valid today and accepted. */
   current: boolean;
 }

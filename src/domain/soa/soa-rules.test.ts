@@ -75,7 +75,7 @@ describe('diffSoaDocuments', () => {
     ]);
   });
   it('reports evidence accepted between versions', () => {
-    const ev = { evidenceId: 'e', title: 'Policy', sha256: 'a'.repeat(64), validFrom: null, validUntil: null, acceptedAt: null, acceptedBy: null, current: false };
+    const ev = { evidenceId: 'e', title: 'Policy', sha256: 'a'.repeat(64), validFrom: null, validUntil: null, acceptedAt: null, acceptedBy: null, acceptanceNote: null, current: false };
     const older = doc([entry({ evidence: [ev] })]);
     const newer = doc([entry({ evidence: [{ ...ev, acceptedAt: '2026-01-02T00:00:00.000Z', acceptedBy: 'x', current: true }] })]);
     const [diff] = diffSoaDocuments(older, newer);
