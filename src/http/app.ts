@@ -17,6 +17,7 @@ import { publicRoutes } from './routes/setup.routes.js';
 import { trailRoutes } from './routes/trail.routes.js';
 import { systemRoutes } from './routes/systems.routes.js';
 import { inventoryAssetRoutes } from './routes/inventory-assets.routes.js';
+import { inventoryExchangeRoutes } from './routes/inventory-exchange.routes.js';
 import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
 
@@ -84,6 +85,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', evidenceRoutes({ maxUploadBytes: deps.settings.maxUploadBytes }));
   api.route('/', systemRoutes());
   api.route('/', inventoryAssetRoutes());
+  api.route('/', inventoryExchangeRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {

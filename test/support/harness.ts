@@ -130,7 +130,10 @@ export async function uploadViaApi(
 /** Row counts of every table: a failed request must leave them all unchanged. */
 export async function countAllRows(h: Harness): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['organizations', 'users', 'memberships', 'sessions', 'api_tokens', 'trail_events', 'evidence_items', 'evidence_links'] as const) {
+  for (const table of [
+    'organizations', 'users', 'memberships', 'sessions', 'api_tokens', 'trail_events', 'evidence_items', 'evidence_links',
+    'ai_systems', 'suppliers', 'models', 'model_versions', 'datasets', 'dataset_versions', 'ai_system_classifications', 'wave_ranking_settings', 'review_triggers',
+  ] as const) {
     const row = await h.deps.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
