@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTrail } from '../../src/app/trail/verify-trail.js';
-import { call, countAllRows, createBearer, createHarness, createMember, createOrg, type Harness, type TestOrg } from '../support/harness.js';
+import { call, countAllRows, uploadViaApi, createBearer, createHarness, createMember, createOrg, type Harness, type TestOrg } from '../support/harness.js';
 import { creditEngineAnswers, inventoryCreditEngine } from '../support/inventory-fixtures.js';
 import { TEST_DIALECTS } from '../support/test-database.js';
 
@@ -146,6 +146,19 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     const trail = await call(h, 'GET', `/api/v1/trail?entityType=ai_system&entityId=${ids.systemId}`, { token: owner });
     expect(trail.json.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['ai_system.wave_override_cleared', 'ai_system.wave_overridden']);
     expect((await verifyTrail(h.deps.db)).ok).toBe(true);
+  });
+
+  it('links evidence to systems, models, model versions, datasets, dataset versions and suppliers', async () => {
+    const ids = await inventoryCreditEngine(h, { token }, ' evidence');
+    const upload = await uploadViaApi(h, { token }, { title: 'Validation report', kind: 'report' });
+    const targets: Array<[string, string]> = [['ai_system', ids.systemId], ['model', ids.modelId], ['model_version', ids.modelVersionId], ['dataset', ids.datasetId], ['dataset_version', ids.datasetVersionId], ['supplier', ids.supplierId]];
+    for (const [entityType, entityId] of targets) {
+      const link = await call(h, 'POST', `/api/v1/evidence/${upload.json!.id}/links`, { token, body: { entityType, entityId } });
+      expect(link.status, `${entityType}: ${link.text}`).toBe(201);
+    }
+    const other = await createOrg(h);
+    const foreign = await call(h, 'POST', `/api/v1/evidence/${upload.json!.id}/links`, { token, body: { entityType: 'ai_system', entityId: (await inventoryCreditEngine(h, { token: await createBearer(h, other, 'admin') })).systemId } });
+    expect(foreign.status).toBe(404);
   });
 
   it("gives 404 for another organization's systems, models, datasets and suppliers", async () => {
