@@ -8,6 +8,9 @@ import { registerServe } from './commands/serve.command.js';
 import { registerToken } from './commands/token.command.js';
 import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
+import { registerSystem } from './commands/system.command.js';
+import { registerInventoryAssets } from './commands/inventory-assets.command.js';
+import { registerInventoryExchange } from './commands/inventory-exchange.command.js';
 
 export interface CliRun {
   exitCode: number;
@@ -33,6 +36,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerTrail(program, io);
   registerBackup(program, io);
   registerEvidence(program, io);
+  registerSystem(program, io);
+  registerInventoryAssets(program, io);
+  registerInventoryExchange(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');
