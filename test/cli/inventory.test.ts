@@ -15,12 +15,14 @@ describe('aims inventory commands (over HTTP)', () => {
   let server: RunningServer;
   let remote: Record<string, string>;
   let work: string;
+  let local: Record<string, string>;
   const json = <T>(result: { json: unknown }) => result.json as T;
 
   beforeAll(async () => {
     const dataDir = freshDataDir();
     work = freshDataDir();
     const env = { AIMS_DATA_DIR: dataDir, AIMS_ADMIN_PASSWORD: 'a long admin password', AIMS_ADMIN_EMAIL: 'lead@acme.example' };
+    local = env;
     await aims(['init', '--org', 'Acme Bank', '--admin-email', 'lead@acme.example'], env);
     await aims(['user', 'add', '--email', 'gov@acme.example', '--role', 'governance_lead'], { ...env, AIMS_USER_PASSWORD: 'governance password' });
     const token = await aims(['token', 'create', '--email', 'gov@acme.example', '--role', 'governance_lead', '--name', 'inventory', '--json'], env);
@@ -78,6 +80,10 @@ describe('aims inventory commands (over HTTP)', () => {
     const exported = await aims(['export', 'mlbom', '--system', systemId, '--out', bomFile], remote);
     expect(exported.exitCode, exported.stderr).toBe(0);
     expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(readFileSync(bomFile, 'utf8'))).toBeNull();
+    const offline = await aims(['export', 'mlbom', '--json'], local);
+    expect(offline.exitCode, offline.stderr).toBe(0);
+    expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(offline.stdout)).toBeNull();
+    expect(offline.stdout).toContain('"name": "Credit decision engine"');
     const reimport = await aims(['import', 'mlbom', '--file', bomFile], remote);
     expect(reimport.stdout).toBe('Imported: created nothing; updated nothing.');
   });

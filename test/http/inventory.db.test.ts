@@ -165,7 +165,7 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     const ids = await inventoryCreditEngine(h, { token: leadToken }, ' tenant');
     const other = await createOrg(h);
     const stranger = await createBearer(h, other, 'admin');
-    for (const path of [`/systems/${ids.systemId}`, `/models/${ids.modelId}`, `/datasets/${ids.datasetId}`, `/suppliers/${ids.supplierId}`, `/systems/${ids.systemId}/classifications`]) {
+    for (const path of [`/systems/${ids.systemId}`, `/models/${ids.modelId}`, `/datasets/${ids.datasetId}`, `/suppliers/${ids.supplierId}`, `/systems/${ids.systemId}/classifications`, `/systems/${ids.systemId}/mlbom`, `/models/${ids.modelId}/card`]) {
       expect((await call(h, 'GET', `/api/v1${path}`, { token: stranger })).status, path).toBe(404);
     }
     const before = await countAllRows(h);

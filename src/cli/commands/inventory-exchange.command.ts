@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { exportMlbom } from '../../app/inventory/export-mlbom.js';
+import { ADMIN_HELP, actAsAdmin } from '../admin-actor.js';
+import { withApp } from '../app-session.js';
 import { printResult, type CliIo } from '../cli-io.js';
 import { connectRemote } from '../remote-client.js';
 import { api, readJsonFile, readUserFile, remoteCommand, writeUserFile, type RemoteFlags } from './inventory-cli-support.js';
@@ -18,9 +21,15 @@ export function registerInventoryExchange(program: Command, io: CliIo) {
       .command('mlbom')
       .description('the inventory (or one system) as a CycloneDX 1.6 ML-BOM, e.g. for a release pipeline')
       .option('--system <id>', 'only this system and what it uses')
-      .option('--out <file>', 'write the BOM to a file instead of printing it'),
-  ).action(async (o: RemoteFlags & { system?: string; out?: string }) => {
-    const bom = await api<Record<string, unknown>>(io, o, 'GET', o.system ? `/systems/${encodeURIComponent(o.system)}/mlbom` : '/mlbom');
+      .option('--out <file>', 'write the BOM to a file instead of printing it')
+      .option('--admin-email <email>', 'without --url: read the local database (AIMS_DATA_DIR or DATABASE_URL) as this member (env AIMS_ADMIN_EMAIL)')
+      .option('--org <id>', 'without --url: organization id, when the member belongs to several')
+      .addHelpText('after', `\nWithout --url or AIMS_URL it reads the local installation instead.${ADMIN_HELP}`),
+  ).action(async (o: RemoteFlags & { system?: string; out?: string; adminEmail?: string; org?: string }) => {
+    const local = !o.url && !io.env.AIMS_URL && Boolean(o.adminEmail ?? io.env.AIMS_ADMIN_EMAIL);
+    const bom = local
+      ? await withApp(io, async (deps) => exportMlbom(deps, await actAsAdmin(io, deps, o), { systemId: o.system }), { existing: true })
+      : await api<Record<string, unknown>>(io, o, 'GET', o.system ? `/systems/${encodeURIComponent(o.system)}/mlbom` : '/mlbom');
     const text = `${JSON.stringify(bom, null, 2)}\n`;
     if (!o.out) return io.out(text.trimEnd());
     await writeUserFile('out', o.out, text);
