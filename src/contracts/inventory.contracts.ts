@@ -37,7 +37,8 @@ function uniqueIds(maxItems: number) {
     .refine((ids) => new Set(ids).size === ids.length, { error: 'must not name the same id twice' });
 }
 
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(1e12, { error: 'is too large' });
+// Stored as 32-bit integers on PostgreSQL.
+const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(2_000_000_000, { error: 'must be at most 2000000000' });
 
 export const LifecycleStageSchema = oneOf(LIFECYCLE_STAGES).meta({ description: 'planning → design → development → validation → deployed → retired' });
 export const ImpactLevelSchema = oneOf(IMPACT_LEVELS);

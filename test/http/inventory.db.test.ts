@@ -91,6 +91,28 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     expect(trail.json.items[0]).toMatchObject({ before: { lifecycleStage: 'design' }, after: { lifecycleStage: 'planning', stageReason: 'scope changed' } });
   });
 
+  it('names every malformed, out-of-range or unknown field and writes nothing', async () => {
+    const before = await countAllRows(h);
+    const response = await call(h, 'POST', '/api/v1/systems', {
+      token,
+      body: { name: 'x'.repeat(201), purpose: '', organizationRoles: ['owner', 'owner'], peopleAffected: -1, decisionsPerMonth: 3e9, autonomyLevel: 'total', colour: 'red' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['autonomyLevel', 'colour', 'decisionsPerMonth', 'name', 'organizationRoles.0', 'organizationRoles.1', 'peopleAffected', 'purpose'].sort());
+    const version = await call(h, 'POST', `/api/v1/models/${(await call(h, 'POST', '/api/v1/models', { token, body: { name: 'validated-model' } })).json.id}/versions`, {
+      token,
+      body: { version: '1', artifactDigest: 'md5:abc', trainingDate: '2025-13-01', metrics: [{ name: 'AUC', kind: 'accuracy', value: 'high' }] },
+    });
+    expect(version.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['artifactDigest', 'metrics.0.kind', 'metrics.0.value', 'trainingDate']);
+    const settings = await call(h, 'PUT', '/api/v1/waves/settings', { token: leadToken, body: { weights: { impactOnPeople: 0, safety: 0, complianceExposure: 0, scale: 0, autonomy: 0 }, wave1Threshold: 101, wave1MaxSize: 0 } });
+    expect(settings.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['wave1MaxSize', 'wave1Threshold', 'weights']);
+    const after = await countAllRows(h);
+    // Only the model the version was meant for was written, with its event.
+    expect(after).toEqual({ ...before, models: before.models! + 1, trail_events: before.trail_events! + 1 });
+    const system = await call(h, 'POST', '/api/v1/systems', { token, body: { name: 'Validated', purpose: 'x', organizationRoles: ['user'] } });
+    expect((await call(h, 'PATCH', `/api/v1/systems/${system.json.id}`, { token, body: {} })).json.error.details.fields[0].field).toBe('(body)');
+  });
+
   it('names the owner and unknown models when they are not of this organization', async () => {
     const other = await createOrg(h);
     const response = await call(h, 'POST', '/api/v1/systems', { token, body: { name: 'X', purpose: 'x', organizationRoles: ['user'], ownerUserId: other.admin.userId, modelIds: ['0193b8e2-8c4f-7a51-9a7e-3f1c2b4d5e6f'] } });
