@@ -10,6 +10,9 @@ import { registerRisk } from './commands/risk.command.js';
 import { registerToken } from './commands/token.command.js';
 import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
+import { registerSystem } from './commands/system.command.js';
+import { registerInventoryAssets } from './commands/inventory-assets.command.js';
+import { registerInventoryExchange } from './commands/inventory-exchange.command.js';
 
 export interface CliRun {
   exitCode: number;
@@ -37,6 +40,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerEvidence(program, io);
   registerSoa(program, io);
   registerRisk(program, io);
+  registerSystem(program, io);
+  registerInventoryAssets(program, io);
+  registerInventoryExchange(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');

@@ -37,7 +37,8 @@ function uniqueIds(maxItems: number) {
     .refine((ids) => new Set(ids).size === ids.length, { error: 'must not name the same id twice' });
 }
 
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(1e12, { error: 'is too large' });
+// Stored as 32-bit integers on PostgreSQL.
+const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(2_000_000_000, { error: 'must be at most 2000000000' });
 
 export const LifecycleStageSchema = oneOf(LIFECYCLE_STAGES).meta({ description: 'planning → design → development → validation → deployed → retired' });
 export const ImpactLevelSchema = oneOf(IMPACT_LEVELS);
@@ -411,3 +412,30 @@ export const ReviewTriggerQuerySchema = PageQuerySchema.extend({
   open: z.enum(['true', 'false'], { error: 'must be true or false' }).optional().meta({ description: 'true: only unresolved triggers' }),
 });
 export type ReviewTriggerQuery = z.infer<typeof ReviewTriggerQuerySchema>;
+
+// ---------------------------------------------------------------- model cards
+
+export const ModelCardQuerySchema = z.strictObject({
+  version: z.string().max(60).optional().meta({ description: 'The model version; default the latest' }),
+  format: z.enum(['json', 'markdown', 'html'], { error: 'must be one of: json, markdown, html' }).optional().meta({ description: 'json (default), markdown (Hugging Face style front matter) or html' }),
+});
+
+export const ModelCardSchema = z
+  .object({
+    modelId: IdSchema,
+    name: z.string(),
+    version: z.string().nullable(),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        facts: z.array(z.object({ label: z.string(), value: z.string() })),
+        items: z.array(z.string()),
+        table: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }).nullable(),
+        completeness: z.object({ score: z.number().meta({ description: '0..1' }), missing: z.array(z.string()) }),
+      }),
+    ),
+    completeness: z.number().meta({ description: 'Mean of the section scores, 0..1' }),
+    metadata: z.record(z.string(), z.unknown()).meta({ description: 'The Markdown front matter' }),
+  })
+  .meta({ id: 'ModelCard' });

@@ -21,6 +21,7 @@ import { impactRoutes } from './routes/impact.routes.js';
 import { riskRoutes } from './routes/risk.routes.js';
 import { systemRoutes } from './routes/systems.routes.js';
 import { inventoryAssetRoutes } from './routes/inventory-assets.routes.js';
+import { inventoryExchangeRoutes } from './routes/inventory-exchange.routes.js';
 import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
 
@@ -92,6 +93,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', riskRoutes());
   api.route('/', systemRoutes());
   api.route('/', inventoryAssetRoutes());
+  api.route('/', inventoryExchangeRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {

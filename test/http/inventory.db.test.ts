@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTrail } from '../../src/app/trail/verify-trail.js';
-import { call, countAllRows, createBearer, createHarness, createMember, createOrg, type Harness, type TestOrg } from '../support/harness.js';
+import { call, countAllRows, uploadViaApi, createBearer, createHarness, createMember, createOrg, type Harness, type TestOrg } from '../support/harness.js';
 import { creditEngineAnswers, inventoryCreditEngine } from '../support/inventory-fixtures.js';
 import { TEST_DIALECTS } from '../support/test-database.js';
 
@@ -91,6 +91,28 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     expect(trail.json.items[0]).toMatchObject({ before: { lifecycleStage: 'design' }, after: { lifecycleStage: 'planning', stageReason: 'scope changed' } });
   });
 
+  it('names every malformed, out-of-range or unknown field and writes nothing', async () => {
+    const before = await countAllRows(h);
+    const response = await call(h, 'POST', '/api/v1/systems', {
+      token,
+      body: { name: 'x'.repeat(201), purpose: '', organizationRoles: ['owner', 'owner'], peopleAffected: -1, decisionsPerMonth: 3e9, autonomyLevel: 'total', colour: 'red' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['autonomyLevel', 'colour', 'decisionsPerMonth', 'name', 'organizationRoles.0', 'organizationRoles.1', 'peopleAffected', 'purpose'].sort());
+    const version = await call(h, 'POST', `/api/v1/models/${(await call(h, 'POST', '/api/v1/models', { token, body: { name: 'validated-model' } })).json.id}/versions`, {
+      token,
+      body: { version: '1', artifactDigest: 'md5:abc', trainingDate: '2025-13-01', metrics: [{ name: 'AUC', kind: 'accuracy', value: 'high' }] },
+    });
+    expect(version.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['artifactDigest', 'metrics.0.kind', 'metrics.0.value', 'trainingDate']);
+    const settings = await call(h, 'PUT', '/api/v1/waves/settings', { token: leadToken, body: { weights: { impactOnPeople: 0, safety: 0, complianceExposure: 0, scale: 0, autonomy: 0 }, wave1Threshold: 101, wave1MaxSize: 0 } });
+    expect(settings.json.error.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['wave1MaxSize', 'wave1Threshold', 'weights']);
+    const after = await countAllRows(h);
+    // Only the model the version was meant for was written, with its event.
+    expect(after).toEqual({ ...before, models: before.models! + 1, trail_events: before.trail_events! + 1 });
+    const system = await call(h, 'POST', '/api/v1/systems', { token, body: { name: 'Validated', purpose: 'x', organizationRoles: ['user'] } });
+    expect((await call(h, 'PATCH', `/api/v1/systems/${system.json.id}`, { token, body: {} })).json.error.details.fields[0].field).toBe('(body)');
+  });
+
   it('names the owner and unknown models when they are not of this organization', async () => {
     const other = await createOrg(h);
     const response = await call(h, 'POST', '/api/v1/systems', { token, body: { name: 'X', purpose: 'x', organizationRoles: ['user'], ownerUserId: other.admin.userId, modelIds: ['0193b8e2-8c4f-7a51-9a7e-3f1c2b4d5e6f'] } });
@@ -148,11 +170,24 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     expect((await verifyTrail(h.deps.db)).ok).toBe(true);
   });
 
+  it('links evidence to systems, models, model versions, datasets, dataset versions and suppliers', async () => {
+    const ids = await inventoryCreditEngine(h, { token }, ' evidence');
+    const upload = await uploadViaApi(h, { token }, { title: 'Validation report', kind: 'report' });
+    const targets: Array<[string, string]> = [['ai_system', ids.systemId], ['model', ids.modelId], ['model_version', ids.modelVersionId], ['dataset', ids.datasetId], ['dataset_version', ids.datasetVersionId], ['supplier', ids.supplierId]];
+    for (const [entityType, entityId] of targets) {
+      const link = await call(h, 'POST', `/api/v1/evidence/${upload.json!.id}/links`, { token, body: { entityType, entityId } });
+      expect(link.status, `${entityType}: ${link.text}`).toBe(201);
+    }
+    const other = await createOrg(h);
+    const foreign = await call(h, 'POST', `/api/v1/evidence/${upload.json!.id}/links`, { token, body: { entityType: 'ai_system', entityId: (await inventoryCreditEngine(h, { token: await createBearer(h, other, 'admin') })).systemId } });
+    expect(foreign.status).toBe(404);
+  });
+
   it("gives 404 for another organization's systems, models, datasets and suppliers", async () => {
     const ids = await inventoryCreditEngine(h, { token: leadToken }, ' tenant');
     const other = await createOrg(h);
     const stranger = await createBearer(h, other, 'admin');
-    for (const path of [`/systems/${ids.systemId}`, `/models/${ids.modelId}`, `/datasets/${ids.datasetId}`, `/suppliers/${ids.supplierId}`, `/systems/${ids.systemId}/classifications`]) {
+    for (const path of [`/systems/${ids.systemId}`, `/models/${ids.modelId}`, `/datasets/${ids.datasetId}`, `/suppliers/${ids.supplierId}`, `/systems/${ids.systemId}/classifications`, `/systems/${ids.systemId}/mlbom`, `/models/${ids.modelId}/card`]) {
       expect((await call(h, 'GET', `/api/v1${path}`, { token: stranger })).status, path).toBe(404);
     }
     const before = await countAllRows(h);

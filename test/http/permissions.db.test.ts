@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/access/roles.js';
 import { call, countAllRows, createBearer, createHarness, createMember, createOrg, loginHeaders, unique, uploadViaApi, type Harness, type TestOrg } from '../support/harness.js';
 import { TEST_DIALECTS } from '../support/test-database.js';
+import { creditEngineAnswers, inventoryCreditEngine, type CreditEngine } from '../support/inventory-fixtures.js';
 
 const ALL = ROLES;
 const ADMIN: Role[] = ['admin'];
@@ -13,6 +14,7 @@ const IMPACT_APPROVERS: Role[] = ['admin', 'approver'];
 const RISK_WRITERS: Role[] = ['admin', 'governance_lead', 'risk_owner', 'system_owner'];
 const RISK_CONFIGURERS: Role[] = ['admin', 'governance_lead'];
 const RISK_ACCEPTERS: Role[] = ['approver'];
+const RANKERS: Role[] = ['admin', 'governance_lead'];
 
 interface RouteCase {
   route: string;
@@ -25,7 +27,7 @@ interface RouteCase {
   send: (h: Harness, auth: Auth, ids: Ids, prepared: Record<string, string>) => Promise<number>;
 }
 type Auth = { token?: string; headers?: Record<string, string> };
-interface Ids { evidenceId: string; tokenId: string; userId: string; email: string }
+interface Ids { evidenceId: string; tokenId: string; userId: string; email: string; systemId: string; inventory: CreditEngine }
 
 /**
  * The expected permission matrix, written out by hand on purpose: it must not be derived from
@@ -145,6 +147,42 @@ const MATRIX: RouteCase[] = [
     allowed: SOA_TAILORS,
     send: async (h, a) => (await call(h, 'POST', '/api/v1/soa/import', { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `control_id,applicability,implementation_plan\nA.2.3,applicable,${unique('plan')}\n` })).status,
   },
+  { route: 'GET /systems', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/systems', a)).status },
+  { route: 'POST /systems', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/systems', { ...a, body: { name: unique('System'), purpose: 'Test', organizationRoles: ['deployer'] } })).status },
+  { route: 'GET /systems/{id}', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/systems/${ids.systemId}`, a)).status },
+  { route: 'PATCH /systems/{id}', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'PATCH', `/api/v1/systems/${ids.systemId}`, { ...a, body: { businessUnit: unique('Unit') } })).status },
+  { route: 'POST /systems/{id}/stage', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/systems/${ids.systemId}/stage`, { ...a, body: { stage: 'design' } })).status },
+  { route: 'POST /systems/{id}/wave', allowed: RANKERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/systems/${ids.systemId}/wave`, { ...a, body: { wave: 1, reason: 'first' } })).status },
+  { route: 'POST /systems/{id}/classifications', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/systems/${ids.systemId}/classifications`, { ...a, body: { answers: creditEngineAnswers() } })).status },
+  { route: 'GET /systems/{id}/classifications', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/systems/${ids.systemId}/classifications`, a)).status },
+  { route: 'GET /classification/questions', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/classification/questions', a)).status },
+  { route: 'POST /classification/preview', allowed: ALL, send: async (h, a) => (await call(h, 'POST', '/api/v1/classification/preview', { ...a, body: { answers: {} } })).status },
+  { route: 'GET /waves', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/waves', a)).status },
+  { route: 'GET /waves/settings', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/waves/settings', a)).status },
+  { route: 'PUT /waves/settings', allowed: RANKERS, send: async (h, a) => (await call(h, 'PUT', '/api/v1/waves/settings', { ...a, body: { weights: { impactOnPeople: 3, safety: 3, complianceExposure: 2, scale: 1, autonomy: 1 }, wave1Threshold: 50, wave1MaxSize: 10 } })).status },
+  { route: 'GET /review-triggers', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/review-triggers', a)).status },
+  { route: 'GET /models', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/models', a)).status },
+  { route: 'POST /models', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/models', { ...a, body: { name: unique('model') } })).status },
+  { route: 'GET /models/{id}', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/models/${ids.inventory.modelId}`, a)).status },
+  { route: 'PATCH /models/{id}', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'PATCH', `/api/v1/models/${ids.inventory.modelId}`, { ...a, body: { description: unique('d') } })).status },
+  { route: 'POST /models/{id}/versions', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/models/${ids.inventory.modelId}/versions`, { ...a, body: { version: unique('v') } })).status },
+  { route: 'GET /models/{id}/card', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/models/${ids.inventory.modelId}/card`, a)).status },
+  { route: 'GET /datasets', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/datasets', a)).status },
+  { route: 'POST /datasets', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/datasets', { ...a, body: { name: unique('data') } })).status },
+  { route: 'GET /datasets/{id}', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/datasets/${ids.inventory.datasetId}`, a)).status },
+  { route: 'PATCH /datasets/{id}', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'PATCH', `/api/v1/datasets/${ids.inventory.datasetId}`, { ...a, body: { description: unique('d') } })).status },
+  { route: 'POST /datasets/{id}/versions', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/datasets/${ids.inventory.datasetId}/versions`, { ...a, body: { version: unique('v'), containsPersonalData: false } })).status },
+  { route: 'GET /suppliers', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/suppliers', a)).status },
+  { route: 'POST /suppliers', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/suppliers', { ...a, body: { name: unique('Supplier'), kind: 'other' } })).status },
+  { route: 'GET /suppliers/{id}', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/suppliers/${ids.inventory.supplierId}`, a)).status },
+  { route: 'PATCH /suppliers/{id}', allowed: WRITERS, send: async (h, a, ids) => (await call(h, 'PATCH', `/api/v1/suppliers/${ids.inventory.supplierId}`, { ...a, body: { contractReference: unique('c') } })).status },
+  { route: 'GET /mlbom', allowed: ALL, send: async (h, a) => (await call(h, 'GET', '/api/v1/mlbom', a)).status },
+  { route: 'GET /systems/{id}/mlbom', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/systems/${ids.systemId}/mlbom`, a)).status },
+  {
+    route: 'POST /mlbom/import', allowed: WRITERS,
+    send: async (h, a) => (await call(h, 'POST', '/api/v1/mlbom/import', { ...a, body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'machine-learning-model', name: unique('imported'), version: '1' }] } })).status,
+  },
+  { route: 'POST /systems/import', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/systems/import', { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `name,purpose,organizationRoles\n${unique('Csv')},Test,user\n` })).status },
 ];
 
 /** Evidence uploaded by someone other than the approvers (segregation of duties) and linked to a control. */
@@ -233,10 +271,12 @@ describe.each(TEST_DIALECTS)('permission matrix on %s', (dialect) => {
   let org: TestOrg;
   const sessions = new Map<Role, Auth>();
   const tokens = new Map<Role, Auth>();
+  let inventory: CreditEngine;
 
   beforeAll(async () => {
     h = await createHarness(dialect);
     org = await createOrg(h);
+    inventory = await inventoryCreditEngine(h, { token: await createBearer(h, org, 'admin') });
     for (const role of ROLES) {
       const member = role === 'admin' ? org.admin : await createMember(h, org, role);
       sessions.set(role, { headers: await loginHeaders(h, member.email) });
@@ -250,7 +290,8 @@ describe.each(TEST_DIALECTS)('permission matrix on %s', (dialect) => {
     const upload = await uploadViaApi(h, tokens.get('admin')!, { title: 'Target', kind: 'record' });
     const member = await createMember(h, org, 'contributor');
     const token = await call(h, 'POST', '/api/v1/tokens', { ...tokens.get('admin')!, body: { email: member.email, name: unique('target'), role: 'contributor' } });
-    return { evidenceId: String(upload.json!.id), tokenId: token.json.id, userId: member.userId!, email: member.email };
+    const system = await call(h, 'POST', '/api/v1/systems', { ...tokens.get('admin')!, body: { name: unique('Target system'), purpose: 'Target', organizationRoles: ['deployer'] } });
+    return { evidenceId: String(upload.json!.id), tokenId: token.json.id, userId: member.userId!, email: member.email, systemId: system.json.id, inventory };
   }
 
   it('covers every route the API documents', async () => {

@@ -45,7 +45,7 @@ export async function recordClassification(deps: AppDeps, actor: Actor, systemId
     };
     await insertClassification(tx, row);
     const record = presentClassification(row);
-    await appendTrailEvent(tx, deps, actor, { action: 'ai_system_classification.recorded', entityType: 'ai_system_classification', entityId: row.id, before: current ? presentClassification(current) : null, after: record });
+    await appendTrailEvent(tx, deps, actor, { action: 'ai_system_classification.recorded', entityType: 'ai_system_classification', entityId: row.id, before: null, after: record });
     return { ...record, disclaimer: CLASSIFICATION_DISCLAIMER };
   });
 }

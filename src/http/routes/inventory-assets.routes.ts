@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { addDatasetVersion } from '../../app/inventory/add-dataset-version.js';
 import { addModelVersion } from '../../app/inventory/add-model-version.js';
+import { exportModelCard } from '../../app/inventory/get-model-card.js';
 import { getDataset, listInventoryDatasets } from '../../app/inventory/read-datasets.js';
 import { getModel, listInventoryModels } from '../../app/inventory/read-models.js';
 import { getSupplier, listInventorySuppliers } from '../../app/inventory/read-suppliers.js';
@@ -18,6 +19,8 @@ import {
   DatasetDetailSchema,
   DatasetSchema,
   DatasetVersionSchema,
+  ModelCardQuerySchema,
+  ModelCardSchema,
   ModelDetailSchema,
   ModelSchema,
   ModelVersionSchema,
@@ -57,6 +60,24 @@ export function inventoryAssetRoutes() {
   router.openapi(
     createRoute({ method: 'post', path: '/models/{id}/versions', tags, summary: 'Record a trained version of the model', security: SECURED, request: { params: IdParams, ...jsonBody(AddModelVersionInputSchema) }, responses: { 201: jsonResponse(ModelVersionSchema, 'Recorded'), ...errorResponses(400, 401, 403, 404, 409) } }),
     async (c) => c.json(await addModelVersion(c.var.deps, c.var.actor, c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get', path: '/models/{id}/card', tags, security: SECURED,
+      summary: 'The model card, generated from the inventory, with completeness per section; as JSON, Markdown (Hugging Face style front matter) or HTML',
+      request: { params: IdParams, query: ModelCardQuerySchema },
+      responses: {
+        200: { description: 'The card', content: { 'application/json': { schema: ModelCardSchema }, 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() } } },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { version, format = 'json' } = c.req.valid('query');
+      const card = await exportModelCard(c.var.deps, c.var.actor, c.req.valid('param').id, format, version);
+      if (typeof card !== 'string') return c.json(card, 200);
+      const type = format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8';
+      return c.body(card, 200, { 'content-type': type }) as never;
+    },
   );
 
   router.openapi(
