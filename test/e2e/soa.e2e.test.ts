@@ -7,7 +7,8 @@ import { ADMIN, apiSession, atWidth, closeStory, expectAccessible, logInThroughU
 // The Statement of Applicability in a real browser: an admin tailors controls through the form and
 // links evidence another member uploaded; a second approver accepts it and sees the derived status
 // turn implemented; issuing is refused with the server's blockers until every control is decided;
-// the EU AI Act coverage shows Art. 9 with its mapped controls; a CSV import names its bad rows.
+// the EU AI Act coverage shows Art. 9 with its mapped controls; a CSV import names its bad rows; a
+// supplier's share of a control needs its contract, and supplier evidence decides the status.
 const PAULA = { name: 'Paula Approver', email: 'paula@northwind.example', password: 'approver password 77' };
 const CARL = { name: 'Carl Contributor', email: 'carl@northwind.example', password: 'contributor password 99' };
 const CARL_EVIDENCE = 'Board minutes: AI policy approved';
@@ -26,11 +27,12 @@ async function api(session: ApiSession, method: string, path: string, body?: unk
   });
 }
 
-async function upload(session: ApiSession, title: string): Promise<string> {
+async function upload(session: ApiSession, title: string, validity: { validFrom?: string; validUntil?: string } = {}): Promise<string> {
   const form = new FormData();
   form.set('file', new Blob([`${title}\n`], { type: 'text/plain' }), `${title.toLowerCase().replace(/\W+/g, '-')}.txt`);
   form.set('title', title);
   form.set('kind', 'record');
+  for (const [key, value] of Object.entries(validity)) form.set(key, value);
   const response = await fetch(`${server.url}/api/v1/evidence`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, body: form });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
@@ -277,6 +279,71 @@ describe('the Statement of Applicability in a real browser', () => {
     await form.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('status').filter({ hasText: '1 row read: 1 control changed, 0 unchanged.' }).waitFor();
     expect(await page.getByRole('table', { name: 'Import problems' }).count()).toBe(0);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('shared responsibility: a supplier share needs its contract; expired supplier evidence needs review, valid evidence lets the control be implemented', async () => {
+    const { page } = browser;
+    expect((await api(admin, 'POST', '/suppliers', { name: 'ModelCo', kind: 'model_api' })).status).toBe(201);
+    const carl = await apiSession(server, CARL.email, CARL.password);
+    const lapsed = await upload(carl, 'ModelCo SOC 2 for 2023', { validFrom: '2023-01-01', validUntil: '2023-12-31' });
+    const report = await upload(carl, 'ModelCo SOC 2 report', { validFrom: '2024-01-01', validUntil: '2099-12-31' });
+    for (const id of [lapsed, report]) expect((await api(carl, 'POST', `/evidence/${id}/links`, { entityType: 'soa_control', entityId: 'A.10.2' })).status).toBe(201);
+
+    await openControl('A.10.2', 'Allocating responsibilities');
+    const panel = page.getByRole('region', { name: 'Shared responsibility' });
+    const status = page.getByRole('region', { name: 'Status in the working draft' });
+    await panel.getByText('No supplier shares').waitFor();
+    await panel.getByText('counts as implemented only while supplier evidence is valid today').waitFor();
+
+    // A shared control without a contract reference: the server's refusal lands under the field.
+    const share = page.getByRole('form', { name: 'Supplier share of A.10.2' });
+    await share.getByLabel('Supplier').selectOption({ label: 'ModelCo' });
+    await share.getByLabel('Held by').selectOption('shared');
+    await share.getByRole('button', { name: 'Add share' }).click();
+    await share.getByText(/^⚠ Contract reference is required: a control held by the supplier needs the contract reference that assigns it \(ModelCo has none on record\)$/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('contractReference');
+    await expectAccessible(browser, '70-control-share-contract-error');
+
+    await share.getByLabel('Contract reference').fill('MSA-7 §4.2');
+    await share.getByRole('button', { name: 'Add share' }).click();
+    await panel.getByText('ModelCo shares A.10.2 with us under MSA-7 §4.2. Saved in the draft.').waitFor();
+    const row = panel.getByRole('row').filter({ hasText: 'ModelCo' });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(expect.arrayContaining(['ModelCo', 'Shared', 'MSA-7 §4.2']));
+    await badge(row, 'None yet: needed').waitFor();
+    await status.getByText('no supplier evidence from ModelCo').waitFor();
+
+    // Supplier evidence that has expired: the control needs review.
+    const mark = page.getByRole('form', { name: 'Mark supplier evidence for A.10.2' });
+    await mark.getByLabel('Evidence').selectOption({ label: 'ModelCo SOC 2 for 2023' });
+    await mark.getByRole('button', { name: 'Mark as supplier evidence' }).click();
+    await badge(status, 'Needs review').waitFor();
+    await status.getByText('supplier evidence from ModelCo has expired').waitFor();
+    await badge(row, 'Not valid today').waitFor();
+
+    // A current report: the review reason goes; once an approver accepts proof, it is implemented.
+    await mark.getByLabel('Evidence').selectOption({ label: 'ModelCo SOC 2 report' });
+    await mark.getByRole('button', { name: 'Mark as supplier evidence' }).click();
+    await badge(row, 'Valid today').waitFor();
+    await badge(status, 'Planned').waitFor();
+    expect(await status.getByText(/supplier evidence from ModelCo/).count()).toBe(0);
+    await status.getByText('linked evidence not yet accepted by an approver').waitFor();
+    const evidence = page.getByRole('region', { name: 'Evidence', exact: true });
+    await evidence.getByRole('row').filter({ hasText: 'ModelCo SOC 2 report' }).getByRole('button', { name: 'Accept ModelCo SOC 2 report' }).click();
+    const accept = page.getByRole('form', { name: 'Accept ModelCo SOC 2 report' });
+    await accept.getByLabel('Note').fill('Bridge letter covers the months since the audit period.');
+    await accept.getByRole('button', { name: 'Accept evidence' }).click();
+    await badge(status, 'Implemented').waitFor();
+    // The approver's note is shown with the acceptance.
+    await evidence.getByText('“Bridge letter covers the months since the audit period.”').waitFor();
+    await expectAccessible(browser, '71-control-shared-implemented');
+    await fitsAt(page, 400, '71-control-shared-implemented-400');
+
+    // The SoA table marks the control quietly.
+    await nav().getByRole('link', { name: 'Statement of Applicability' }).click();
+    const a102 = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'A.10.2', exact: true }) });
+    await a102.getByText('Shared with ModelCo').waitFor();
+    await expectAccessible(browser, '72-soa-shared-hint');
     expect(browser.errors).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ import type {
   SoaEvidenceAcceptanceOutput,
   SoaImportResult,
   SoaSchema,
+  SoaResponsibilityRecordOutput,
+  SetResponsibilityInput,
   SoaVersionOutput,
   SOA_EXPORT_FORMATS,
 } from '../../../src/contracts/soa.contracts.js';
@@ -47,6 +49,15 @@ export async function acceptSoaEvidence(controlId: string, evidenceId: string, i
 
 export async function withdrawSoaEvidence(controlId: string, evidenceId: string): Promise<void> {
   await apiRequest<undefined>(`/soa/controls/${encodeURIComponent(controlId)}/evidence/${encodeURIComponent(evidenceId)}/acceptance`, { method: 'DELETE' });
+}
+
+/** Says who holds the control for a supplier; a 400 names `contractReference` when a supplier-held share has no contract. */
+export async function setSoaResponsibility(controlId: string, supplierId: string, input: SetResponsibilityInput): Promise<SoaResponsibilityRecordOutput> {
+  return apiRequest(`/soa/controls/${encodeURIComponent(controlId)}/responsibilities/${encodeURIComponent(supplierId)}`, { method: 'PUT', json: input });
+}
+
+export async function removeSoaResponsibility(controlId: string, supplierId: string): Promise<void> {
+  await apiRequest<undefined>(`/soa/controls/${encodeURIComponent(controlId)}/responsibilities/${encodeURIComponent(supplierId)}`, { method: 'DELETE' });
 }
 
 /** Freezes the open draft; a 400 names every blocker as `controls.<id>.<field>`. */

@@ -13,6 +13,7 @@ import { useSession } from '../../session/session-context.js';
 import { ControlDecisionForm } from './control-decision-form.js';
 import { ControlEvidencePanel } from './control-evidence-panel.js';
 import { ControlMappingsPanel } from './control-mappings-panel.js';
+import { ControlResponsibilityPanel } from './control-responsibility-panel.js';
 import { ControlStatusBadge, StatusReasons } from './control-status.js';
 import { APPLICABILITY_LABEL } from './soa-labels.js';
 import './soa.css';
@@ -38,7 +39,9 @@ export function ControlDetailPage({ controlId }: { controlId: string }) {
         description={
           control.data ? (
             <>
-              {item?.description ?? null} <span className="nowrap">Objective {control.data.objectiveId}: {control.data.objectiveTitle}.</span>
+              {item?.description ?? null} <span>
+                Objective <span className="nowrap">{control.data.objectiveId}</span>: {control.data.objectiveTitle}.
+              </span>
             </>
           ) : undefined
         }
@@ -114,6 +117,7 @@ function ControlBody({ control }: { control: SoaControlOutput }) {
         )}
       </section>
       <ControlEvidencePanel control={control} />
+      <ControlResponsibilityPanel control={control} />
       <ControlMappingsPanel controlId={control.controlId} />
     </>
   );

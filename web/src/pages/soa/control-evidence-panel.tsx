@@ -80,6 +80,11 @@ export function ControlEvidencePanel({ control }: { control: SoaControlOutput })
             <span className="muted">
               by <Breakable text={e.acceptedBy ?? 'unknown'} />
             </span>
+            {e.acceptanceNote ? (
+              <span className="acceptance-note">
+                <span className="visually-hidden">Note: </span>“{e.acceptanceNote}”
+              </span>
+            ) : null}
           </span>
         ) : (
           <span className="muted">Not accepted</span>

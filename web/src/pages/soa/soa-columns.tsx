@@ -11,13 +11,14 @@ export function soaColumns(): Column<SoaControlOutput>[] {
       id: 'control',
       header: 'Control',
       sortValue: (c) => c.controlId,
-      filterText: (c) => `${c.controlId} ${c.title}`,
+      filterText: (c) => `${c.controlId} ${c.title} ${c.responsibilities.map((r) => r.supplierName).join(' ')}`,
       cell: (c) => (
         <span className="soa-control">
           <Link to={controlPath(c.controlId)} className="soa-control__id">
             {c.controlId}
           </Link>{' '}
           <span className="soa-control__title">{c.title}</span>
+          {c.responsibilities.length > 0 ? <SharedHint shares={c.responsibilities} /> : null}
         </span>
       ),
     },
@@ -58,4 +59,14 @@ export function soaColumns(): Column<SoaControlOutput>[] {
       },
     },
   ];
+}
+
+/** A quiet line under the title: which suppliers hold a share (their names on hover). */
+function SharedHint({ shares }: { shares: SoaControlOutput['responsibilities'] }) {
+  const names = shares.map((s) => s.supplierName).join(', ');
+  return (
+    <span className="soa-control__shared" title={`Shared with ${names}`}>
+      Shared with {shares.length === 1 ? names : `${shares.length} suppliers`}
+    </span>
+  );
 }

@@ -1,5 +1,8 @@
 import type { Applicability, ControlStatus } from '../../../../src/domain/soa/soa-document.js';
+import type { SOA_HOLDERS } from '../../../../src/contracts/soa.contracts.js';
 import type { Tone } from '../../components/status-badge.js';
+
+type SoaHolder = (typeof SOA_HOLDERS)[number];
 
 /**
  * Words and colours for values the server derives. Only presentation lives here: which status a
@@ -30,6 +33,13 @@ export const APPLICABILITY_LABEL: Record<Applicability, string> = {
   excluded: 'Excluded',
 };
 
+/** Who holds a control for one supplier (shared-responsibility matrix). */
+export const HOLDER_LABEL: Record<SoaHolder, string> = {
+  ours: 'Ours',
+  supplier: 'The supplier',
+  shared: 'Shared',
+};
+
 /** The names the server uses for a control's fields (issue blockers, diffs), as the form labels them. */
 export const CONTROL_FIELD_LABEL: Record<string, string> = {
   applicability: 'Applicability',
@@ -39,6 +49,7 @@ export const CONTROL_FIELD_LABEL: Record<string, string> = {
   implementationPlan: 'Implementation plan',
   status: 'Status',
   evidence: 'Evidence',
+  responsibilities: 'Supplier shares',
 };
 
 export function controlFieldLabel(field: string): string {
