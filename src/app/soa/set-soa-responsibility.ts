@@ -25,7 +25,7 @@ export async function setSoaResponsibility(deps: AppDeps, actor: Actor, controlI
     if (!supplier) throw AppError.notFound('supplier', supplierId);
     const contractReference = input.contractReference ?? (input.holder === 'ours' ? null : supplier.contract_reference);
     if (input.holder !== 'ours' && !contractReference) {
-      throw AppError.invalidField('contractReference', `a control held by the supplier needs the contract reference that assigns it (${supplier.name} has none on record)`);
+      throw AppError.invalidField('contractReference', `is required when the supplier holds the control (${supplier.name} has no contract reference on record)`);
     }
     const existing = await findSoaResponsibility(tx, actor.organizationId, controlId, supplierId);
     const row: SoaResponsibilitiesTable = {

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { SetResponsibilityInputSchema, SOA_HOLDERS, type SoaControlOutput } from '../../../../src/contracts/soa.contracts.js';
-import { ApiError, errorMessage } from '../../api/api-error.js';
+import { errorMessage } from '../../api/api-error.js';
 import { linkEvidence } from '../../api/evidence.api.js';
 import { removeSoaResponsibility, setSoaResponsibility } from '../../api/soa.api.js';
 import { listSuppliers } from '../../api/suppliers.api.js';
@@ -120,13 +120,6 @@ function SupplierEvidenceList({ share }: { share: Share }) {
 const HOLDER_OPTIONS = SOA_HOLDERS.map((h) => ({ value: h, label: HOLDER_LABEL[h] }));
 const EMPTY = { supplierId: '', holder: '', contractReference: '' };
 
-/** The server's reason is a clause ("a control held by the supplier needs …"); under a field it reads after the label. */
-function asFieldReason(error: unknown): unknown {
-  if (!(error instanceof ApiError)) return error;
-  const fields = error.fields.map((f) => (f.field === 'contractReference' && !/^(is|must)\b/.test(f.reason) ? { ...f, reason: `is required: ${f.reason}` } : f));
-  return new ApiError(error.status, error.code, error.message, { ...error.details, fields });
-}
-
 /** Adds a supplier's share or changes it; choosing a supplier that already has one loads it. */
 function ShareForm({ control, onDone }: { control: SoaControlOutput; onDone: (message: Message) => void }) {
   const queryClient = useQueryClient();
@@ -149,16 +142,12 @@ function ShareForm({ control, onDone }: { control: SoaControlOutput; onDone: (me
 
   const submit = form.handleSubmit(async (input) => {
     const name = supplier?.name ?? 'The supplier';
-    try {
-      const saved = await setSoaResponsibility(control.controlId, form.values.supplierId, input);
-      await refresh(queryClient);
-      const under = saved.contractReference ? ` under ${saved.contractReference}` : '';
-      const sentence = { ours: `${control.controlId} is ours for ${name}`, supplier: `${name} holds ${control.controlId}${under}`, shared: `${name} shares ${control.controlId} with us${under}` }[saved.holder];
-      onDone({ tone: 'ok', text: `${sentence}. Saved in the draft.` });
-      form.reset();
-    } catch (error) {
-      throw asFieldReason(error);
-    }
+    const saved = await setSoaResponsibility(control.controlId, form.values.supplierId, input);
+    await refresh(queryClient);
+    const under = saved.contractReference ? ` under ${saved.contractReference}` : '';
+    const sentence = { ours: `${control.controlId} is ours for ${name}`, supplier: `${name} holds ${control.controlId}${under}`, shared: `${name} shares ${control.controlId} with us${under}` }[saved.holder];
+    onDone({ tone: 'ok', text: `${sentence}. Saved in the draft.` });
+    form.reset();
   });
 
   const contractHint =
