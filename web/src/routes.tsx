@@ -12,6 +12,13 @@ import { SoaComparePage } from './pages/soa/soa-compare-page.js';
 import { SoaPage } from './pages/soa/soa-page.js';
 import { TokensPage } from './pages/tokens/tokens-page.js';
 import { TrailPage } from './pages/trail/trail-page.js';
+import { AssessmentPage } from './pages/impact/assessment-page.js';
+import { AssessmentsPage } from './pages/impact/assessments-page.js';
+import { HeatmapPage } from './pages/risks/heatmap-page.js';
+import { ReviewsPage } from './pages/risks/reviews-page.js';
+import { RiskDetailPage } from './pages/risks/risk-detail-page.js';
+import { RisksPage } from './pages/risks/risks-page.js';
+import { ScoringMethodPage } from './pages/risks/scoring-method-page.js';
 import { matchPath, navigate, useLocation } from './router/router.js';
 
 /** The authenticated pages, by path. */
@@ -29,6 +36,15 @@ export function AppRoutes() {
   if (path === '/crosswalks') return <CrosswalksPage />;
   const crosswalk = matchPath('/crosswalks/:id', path);
   if (crosswalk?.id) return <CrosswalkCoveragePage key={crosswalk.id} id={crosswalk.id} />;
+  if (path === '/risks') return <RisksPage />;
+  if (path === '/risks/heatmap') return <HeatmapPage />;
+  const risk = matchPath('/risks/:id', path);
+  if (risk?.id) return <RiskDetailPage key={risk.id} id={risk.id} />;
+  if (path === '/reviews') return <ReviewsPage />;
+  if (path === '/scoring-method') return <ScoringMethodPage />;
+  if (path === '/impact-assessments') return <AssessmentsPage />;
+  const assessment = matchPath('/impact-assessments/:id', path);
+  if (assessment?.id) return <AssessmentPage key={assessment.id} id={assessment.id} />;
   if (path === '/trail') return <TrailPage />;
   if (path === '/people') return <PeoplePage />;
   if (path === '/tokens') return <TokensPage />;

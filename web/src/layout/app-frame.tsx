@@ -9,12 +9,16 @@ interface NavItem {
   to: string;
   label: string;
   needs?: Permission;
+  /** Other sections that belong under this entry (the risk pages outside /risks). */
+  also?: string[];
 }
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Home' },
   { to: '/soa', label: 'Statement of Applicability', needs: 'soa:read' },
   { to: '/crosswalks', label: 'Crosswalks', needs: 'organization:read' },
+  { to: '/impact-assessments', label: 'Impact assessments', needs: 'risk:read' },
+  { to: '/risks', label: 'Risks', needs: 'risk:read', also: ['/reviews', '/scoring-method'] },
   { to: '/evidence', label: 'Evidence', needs: 'evidence:read' },
   { to: '/trail', label: 'Trail', needs: 'trail:read' },
   { to: '/people', label: 'People', needs: 'user:read' },
@@ -22,7 +26,8 @@ const NAV: NavItem[] = [
 ];
 
 function isActive(item: NavItem, path: string): boolean {
-  return item.to === '/' ? path === '/' : path === item.to || path.startsWith(`${item.to}/`);
+  if (item.to === '/') return path === '/';
+  return [item.to, ...(item.also ?? [])].some((to) => path === to || path.startsWith(`${to}/`));
 }
 
 interface AppFrameProps {
