@@ -9,10 +9,12 @@ import { registerSoa } from './commands/soa.command.js';
 import { registerToken } from './commands/token.command.js';
 import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
+import { registerJobs } from './commands/jobs.command.js';
+import { registerWorker } from './commands/worker.command.js';
 
 export interface CliRun {
   exitCode: number;
-  /** Set when `serve` started a server that is still running. */
+  /** Set when `serve` or `worker` started something that is still running. */
   stop?: () => Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerBackup(program, io);
   registerEvidence(program, io);
   registerSoa(program, io);
+  registerWorker(program, io, (s) => (stop = s));
+  registerJobs(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');

@@ -19,6 +19,8 @@ import { catalogRoutes } from './routes/catalog.routes.js';
 import { soaRoutes } from './routes/soa.routes.js';
 import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
+import { metricsHandler } from './metrics.js';
+import { jobRoutes, readinessRoutes } from './routes/operations.routes.js';
 
 export interface HttpOptions {
   secureCookies: boolean;
@@ -28,6 +30,10 @@ export interface HttpOptions {
   onInitialized?: () => void;
   /** Where the built web app lives; absent in API-only tests. */
   webRoot?: string | undefined;
+  /** True while the process shuts down: /ready answers 503 so load balancers stop sending traffic. */
+  isDraining?: () => boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (AIMS_METRICS_TOKEN). */
+  metricsToken?: string | undefined;
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -72,6 +78,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     if (BODYLESS_METHODS.has(c.req.method) || (c.req.path.endsWith('/evidence') && c.req.method === 'POST')) return next();
     return jsonBodyLimit(c, next);
   });
+  api.route('/', readinessRoutes({ isDraining: options.isDraining ?? (() => false) }));
   api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined), onInitialized: options.onInitialized }));
   api.route('/', sessionRoutes({ secureCookies: options.secureCookies }));
   api.use('*', async (c, next) => {
@@ -84,6 +91,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', evidenceRoutes({ maxUploadBytes: deps.settings.maxUploadBytes }));
   api.route('/', catalogRoutes());
   api.route('/', soaRoutes());
+  api.route('/', jobRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {
@@ -92,6 +100,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     servers: [{ url: '/api/v1' }],
   });
   app.route('/api/v1', api);
+  app.get('/metrics', metricsHandler(options.metricsToken));
   app.get('/api/docs', (c) => c.html(apiDocsPage('/api/v1/openapi.json')));
   app.use('/api/docs/assets/*', serveStatic({ root: swaggerUiRoot(), rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }));
 

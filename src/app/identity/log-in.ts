@@ -21,15 +21,15 @@ const INVALID = () => new AppError('UNAUTHENTICATED', 'email or password is wron
  * active one. Shared by web login and by CLI commands that act as an admin.
  */
 export async function verifyCredentials(deps: AppDeps, input: LoginInput) {
-  deps.loginThrottle.assertAllowed(input.email, deps.clock.now());
+  // Counted before the (costly) password check, in the database, so parallel guesses on several processes share one limit.
+  await deps.loginThrottle.consume(deps, input.email);
   const user = await findUserByEmail(deps.db, input.email);
   dummyHash ??= hashPassword('no such user, same cost', deps.settings.passwordHashCost);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
   if (!user || !passwordOk) {
-    deps.loginThrottle.recordFailure(input.email, deps.clock.now());
     throw INVALID();
   }
-  deps.loginThrottle.clear(input.email);
+  await deps.loginThrottle.clear(deps, input.email);
 
   const now = deps.clock.now();
   const memberships = (await listMembershipsOfUser(deps.db, user.id)).filter((m) => activeRole(m, now));

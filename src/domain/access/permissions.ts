@@ -17,6 +17,9 @@ export const PERMISSIONS = [
   'soa:read',
   'soa:write',
   'soa:approve',
+  'jobs:read',
+  'jobs:manage',
+  'sso:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -35,6 +38,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'soa:read': 'read the Statement of Applicability',
   'soa:write': 'tailor the Statement of Applicability',
   'soa:approve': 'accept control evidence and issue the Statement of Applicability',
+  'jobs:read': "see the organization's failed background jobs",
+  'jobs:manage': 'retry failed background jobs',
+  'sso:manage': 'configure single sign-on',
 };
 
 const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read'];
