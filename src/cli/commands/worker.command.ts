@@ -19,7 +19,7 @@ export function registerWorker(program: Command, io: CliIo, onStarted: (stop: ()
         await deps.db.close();
         throw error;
       }
-      const summary = { worker: process.pid, database: deps.db.dialect, jobs: deps.jobs.backend };
+      const summary = { pid: process.pid, database: deps.db.dialect, jobs: deps.jobs.backend };
       io.out(options.json ? JSON.stringify(summary) : `OpenAIMS worker ${process.pid} is running jobs (${deps.db.dialect}, ${deps.jobs.backend})`);
       onStarted(async () => {
         deps.logger.info({ timeoutMs: config.shutdownTimeoutMs }, 'worker shutting down');
