@@ -21,6 +21,7 @@ import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
 import { metricsHandler } from './metrics.js';
 import { jobRoutes, readinessRoutes } from './routes/operations.routes.js';
+import { ssoAdminRoutes, ssoLoginRoutes } from './routes/sso.routes.js';
 
 export interface HttpOptions {
   secureCookies: boolean;
@@ -81,6 +82,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', readinessRoutes({ isDraining: options.isDraining ?? (() => false) }));
   api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined), onInitialized: options.onInitialized }));
   api.route('/', sessionRoutes({ secureCookies: options.secureCookies }));
+  api.route('/', ssoLoginRoutes({ secureCookies: options.secureCookies }));
   api.use('*', async (c, next) => {
     // Everything after this point needs a caller, except the OpenAPI document.
     if (c.req.path.endsWith('/openapi.json')) return next();
@@ -92,6 +94,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', catalogRoutes());
   api.route('/', soaRoutes());
   api.route('/', jobRoutes());
+  api.route('/', ssoAdminRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {

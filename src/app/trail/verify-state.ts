@@ -10,6 +10,8 @@ import { presentSoaAcceptance, presentSoaDecision, presentSoaVersion } from '../
 import { sha256Hex } from '../shared/secrets.js';
 import { presentEvidence, presentEvidenceLink } from '../evidence/evidence.presenter.js';
 import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
+import { findSsoSettings, listSsoIdentities } from '../../storage/repositories/sso.repository.js';
+import { presentSsoIdentity, presentSsoSettings, ssoIdentityKey } from '../sso/sso.presenter.js';
 
 const ALL = 1_000_000_000;
 
@@ -73,6 +75,19 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'soa_evidence_acceptance',
     actions: ['soa_evidence.accepted', 'soa_evidence.withdrawn'],
     current: async (conn, organizationId) => (await listSoaAcceptances(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentSoaAcceptance(row) })),
+  },
+  {
+    entityType: 'sso_settings',
+    actions: ['sso.configured'],
+    current: async (conn, organizationId) => {
+      const row = await findSsoSettings(conn, organizationId);
+      return row ? [{ id: organizationId, snapshot: presentSsoSettings(row) }] : [];
+    },
+  },
+  {
+    entityType: 'sso_identity',
+    actions: ['sso_identity.linked'],
+    current: async (conn, organizationId) => (await listSsoIdentities(conn, organizationId)).map((row) => ({ id: ssoIdentityKey(row), snapshot: presentSsoIdentity(row) })),
   },
 ];
 
