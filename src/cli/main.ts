@@ -11,6 +11,7 @@ import { registerTrail } from './commands/trail.command.js';
 import { registerUser } from './commands/user.command.js';
 import { registerJobs } from './commands/jobs.command.js';
 import { registerWorker } from './commands/worker.command.js';
+import { registerSso } from './commands/sso.command.js';
 
 export interface CliRun {
   exitCode: number;
@@ -39,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerSoa(program, io);
   registerWorker(program, io, (s) => (stop = s));
   registerJobs(program, io);
+  registerSso(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');
