@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/shared/clock.js';
 import { createJobQueue } from './jobs/create-job-queue.js';
 import { BlobStore } from './storage/blob-store.js';
-import { openDatabase, type Db } from './storage/database.js';
+import { assertDatabaseReachable, openDatabase, type Db } from './storage/database.js';
 import { migrateToLatest } from './storage/migrator.js';
 
 /**
@@ -18,6 +18,14 @@ import { migrateToLatest } from './storage/migrator.js';
 export async function composeApp(config: Config, options: { db?: Db; clock?: Clock; migrate?: boolean } = {}): Promise<AppDeps> {
   const logger = pino({ level: config.logLevel, base: { service: 'openaims' } });
   const db = options.db ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  if (!options.db) {
+    try {
+      await assertDatabaseReachable(db, config.databaseUrl);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
   if (options.migrate !== false) {
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ applied }, 'database migrated');

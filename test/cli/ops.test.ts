@@ -53,3 +53,16 @@ describe('operations from the CLI', () => {
     expect((await aims(['sso', 'set', '--issuer', 'https://idp.example.com', '--client-id', 'x', '--client-secret-env', 'MISSING'], env)).stderr).toContain('--client-secret-env');
   }, 60_000);
 });
+
+describe('a misconfigured DATABASE_URL', () => {
+  it.each([
+    ['postgres://aims:s3cret-pw@127.0.0.1:1/aims', /DATABASE_URL: cannot use PostgreSQL at postgres:\/\/aims:\*\*\*@127\.0\.0\.1:1\/aims: nothing accepts connections/],
+    ['postgres://aims@no-such-host.invalid/aims', /DATABASE_URL: cannot use PostgreSQL at .*no-such-host\.invalid.*: the host name (does not resolve|could not be resolved)/],
+    ['mysql://aims@localhost/aims', /DATABASE_URL: must start with postgres:\/\//],
+  ])('%s stops every command with an error naming it, and never the password', async (url, message) => {
+    const result = await aims(['db', 'migrate'], { DATABASE_URL: url, AIMS_DATA_DIR: freshDataDir() });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toContain('s3cret-pw');
+  }, 30_000);
+});
