@@ -4,6 +4,8 @@ import pg from 'pg';
 /** The PostgreSQL server the ops tests need; they skip, saying so, without one. */
 export const PG_URL = process.env.AIMS_TEST_DATABASE_URL;
 export const PG_SKIP_REASON = 'skipped: set AIMS_TEST_DATABASE_URL=postgres://… to run against a real PostgreSQL server';
+// Said once per file, so a run without PostgreSQL shows why these suites did not run.
+if (!PG_URL) console.warn(`PostgreSQL operations tests ${PG_SKIP_REASON}`);
 
 /** A fresh, empty database on the test server; dispose drops it (with force: child processes may still hold connections). */
 export async function createPgDatabase(): Promise<{ url: string; name: string; query: (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>; dispose(): Promise<void> }> {
