@@ -25,7 +25,7 @@ export interface Config {
   publicUrl: string | undefined;
 }
 
-/** Background jobs (ADR 0019). */
+/** Background jobs (ADR 0020). */
 export interface JobsConfig {
   /** `aims serve` also runs jobs unless AIMS_JOBS=off (or --no-jobs); `aims worker` always does. */
   runInServe: boolean;

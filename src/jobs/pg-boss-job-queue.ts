@@ -32,7 +32,7 @@ interface Envelope {
 }
 
 /**
- * The job queue on PostgreSQL: pg-boss (ADR 0019) in its own `pgboss` schema of the same database.
+ * The job queue on PostgreSQL: pg-boss (ADR 0020) in its own `pgboss` schema of the same database.
  * A job is fetched with SKIP LOCKED, so exactly one process runs each attempt; a job whose worker
  * died is failed by pg-boss's maintenance once its time limit passes, then retried with backoff;
  * after the last retry it goes to the dead-letter queue. Cron schedules are sent once per slot

@@ -35,7 +35,7 @@ export async function verifyCredentials(deps: AppDeps, input: LoginInput, option
   const now = deps.clock.now();
   let memberships = (await listMembershipsOfUser(deps.db, user.id)).filter((m) => activeRole(m, now));
   if (options.refuseSsoOnly) {
-    // Organizations that turned password login off (single sign-on only, ADR 0021) are not entered with a password.
+    // Organizations that turned password login off (single sign-on only, ADR 0022) are not entered with a password.
     const ssoOnly = new Set<string>();
     for (const m of memberships) if ((await findSsoSettings(deps.db, m.organization_id))?.local_login_disabled_at) ssoOnly.add(m.organization_id);
     if (ssoOnly.size > 0 && (input.organizationId ? ssoOnly.has(input.organizationId) : ssoOnly.size === memberships.length)) {

@@ -18,7 +18,7 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Limits calls to intake endpoints (evidence upload, later monitoring data) per caller. */
   intakeLimiter: RateLimiter;
-  /** Sends background jobs; `aims worker` and `aims serve` also run them (ADR 0019). */
+  /** Sends background jobs; `aims worker` and `aims serve` also run them (ADR 0020). */
   jobs: JobQueue;
   metrics: Metrics;
 }

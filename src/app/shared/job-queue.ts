@@ -15,7 +15,7 @@ export interface EnqueueOptions {
 }
 
 /**
- * The one job interface of OpenAIMS (ADR 0019). Use cases send jobs by name; worker processes
+ * The one job interface of OpenAIMS (ADR 0020). Use cases send jobs by name; worker processes
  * (`aims worker`, and `aims serve` unless told not to) run them. On PostgreSQL it is pg-boss, on
  * SQLite a table polled in-process; both retry with backoff and keep a dead letter per job that
  * used up its retries.

@@ -7,7 +7,7 @@ import { sha256Hex } from './secrets.js';
 
 /**
  * A sliding-window limit kept in the database, so every server process counts together and a
- * restart forgets nothing (ADR 0020). `consume` counts an attempt or refuses it with RATE_LIMITED;
+ * restart forgets nothing (ADR 0021). `consume` counts an attempt or refuses it with RATE_LIMITED;
  * refused attempts are not counted, so the limit lifts when the oldest counted attempt leaves the
  * window. Keys are stored hashed: the table never holds the emails people typed.
  */
