@@ -45,5 +45,6 @@ export default tseslint.config(
   boundary(['src/app/**'], ['**/http/**', '**/cli/**', '**/jobs/**', 'hono', 'hono/*', 'commander'], 'use cases are called by transports, never the reverse'),
   boundary(['src/http/**'], ['**/cli/**', '**/jobs/**', '**/storage/**'], 'routes call use cases; only use cases reach storage'),
   boundary(['src/cli/**'], ['**/http/routes/**', '**/jobs/**', '**/storage/**'], 'commands call use cases; only use cases reach storage'),
+  boundary(['src/jobs/**'], ['**/http/**', '**/cli/**'], 'jobs call use cases; the transports are their siblings, not their dependencies'),
   boundary(['web/**'], ['**/src/app/**', '**/src/storage/**', '**/src/http/**', '**/src/cli/**', '**/src/jobs/**', 'node:*'], 'the web app talks to the server over HTTP; it shares contracts only'),
 );

@@ -17,8 +17,9 @@ import { killAllChildren } from './lib/processes.js';
 import { formatReport, writeJson, type BenchResults } from './lib/report.js';
 import { elapsedMs, round } from './lib/stats.js';
 import { benchTrailVerify } from './trail-verify.js';
+import { benchMixedLoad } from './mixed-load.js';
 
-const SECTIONS = ['cold', 'list', 'trail'] as const;
+const SECTIONS = ['cold', 'list', 'trail', 'mixed'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -32,8 +33,8 @@ if (unknown.length || [...only].some((s) => !SECTIONS.includes(s))) {
 }
 
 const SIZES = quick
-  ? { cold: { runs: 2, idleSeconds: 1 }, list: { rows: 500, durationSeconds: 2, warmupSeconds: 1, connections: 10, idleSeconds: 1 }, trail: { events: 5000, batchSize: 1000, inProcessRuns: 1 } }
-  : { cold: { runs: 5, idleSeconds: 3 }, list: { rows: 10_000, durationSeconds: 10, warmupSeconds: 3, connections: 10, idleSeconds: 3 }, trail: { events: 100_000, batchSize: 1000, inProcessRuns: 3 } };
+  ? { cold: { runs: 2, idleSeconds: 1 }, list: { rows: 500, durationSeconds: 2, warmupSeconds: 1, connections: 10, idleSeconds: 1 }, trail: { events: 5000, batchSize: 1000, inProcessRuns: 1 }, mixed: { rows: 200, durationSeconds: 2, warmupSeconds: 1, connections: 10 } }
+  : { cold: { runs: 5, idleSeconds: 3 }, list: { rows: 10_000, durationSeconds: 10, warmupSeconds: 3, connections: 10, idleSeconds: 3 }, trail: { events: 100_000, batchSize: 1000, inProcessRuns: 3 }, mixed: { rows: 2000, durationSeconds: 10, warmupSeconds: 3, connections: 10 } };
 
 // No child may outlive the bench: on a normal exit, an uncaught error or Ctrl-C.
 process.on('exit', killAllChildren);
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     ['cold', '1. cold start and idle memory', async () => void (results.coldStart = await benchColdStart(SIZES.cold, log))],
     ['list', '2-3. authenticated list under load', async () => void (results.listLoad = await benchListLoad(SIZES.list, log))],
     ['trail', '4. trail verify', async () => void (results.trailVerify = await benchTrailVerify(SIZES.trail, log))],
+    ['mixed', '5. mixed read/write load: SQLite, PostgreSQL, two processes on PostgreSQL', async () => void (results.mixedLoad = await benchMixedLoad(SIZES.mixed, log))],
   ];
   for (const [key, title, run] of sections) {
     if (!only.has(key)) continue;

@@ -2,6 +2,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { ColdStartResult } from '../cold-start.js';
 import type { ListLoadResult, LoadRun } from '../list-load.js';
 import type { TrailVerifyResult } from '../trail-verify.js';
+import type { MixedLoadResult } from '../mixed-load.js';
 import type { MachineInfo } from './machine.js';
 import { fmt } from './stats.js';
 
@@ -11,10 +12,11 @@ export interface BenchResults {
   mode: 'full' | 'quick';
   machine: MachineInfo;
   /** Per section: average cores used by other work on the machine meanwhile. */
-  otherWorkCores: Partial<Record<'cold' | 'list' | 'trail', number>>;
+  otherWorkCores: Partial<Record<'cold' | 'list' | 'trail' | 'mixed', number>>;
   coldStart?: ColdStartResult;
   listLoad?: ListLoadResult;
   trailVerify?: TrailVerifyResult;
+  mixedLoad?: MixedLoadResult;
   failures: Array<{ section: string; error: string }>;
 }
 
@@ -84,6 +86,13 @@ export function formatReport(r: BenchResults): string {
       ['  CLI wall time (empty trail)', `${ms(t.cli.ms)} (${ms(t.cli.emptyTrailMs)})`, '', ''],
       ['peak RSS in-process (growth)', `${mib(t.inProcess.peakRssMiB)} (+${fmt(t.inProcess.rssGrowthMiB, 1)})`, '', ''],
       ['peak RSS CLI (empty trail)', `${t.cli.maxRssMiB === null ? 'n/a' : mib(t.cli.maxRssMiB)} (${t.cli.emptyTrailMaxRssMiB === null ? 'n/a' : mib(t.cli.emptyTrailMaxRssMiB)})`, '', ''],
+    ]));
+  }
+  const mixed = r.mixedLoad;
+  if (mixed) {
+    out.push(table(`5. Mixed load: ${mixed.workload}; ${mixed.connections} connections x ${mixed.durationSeconds} s`, [
+      ...mixed.runs.map((run): [string, string, string, string] => [run.setup, rate(run.requestsPerSecond, 'req/s'), `p99 ${ms(run.p99Ms)}`, `${run.non2xx} non-2xx, CPU ${run.serverCpuCores} cores`]),
+      ...mixed.skipped.map((s): [string, string, string, string] => [s, '', '', '']),
     ]));
   }
   for (const f of r.failures) out.push(`\nFAILED ${f.section}: ${f.error}`);

@@ -10,7 +10,18 @@ const { exitCode, stop } = await runCli(process.argv.slice(2), {
   ...(prompt ? { promptSecret: prompt } : {}),
 });
 if (stop) {
-  const shutdown = () => void stop().then(() => process.exit(0));
+  // First signal: graceful stop (in-flight requests and jobs finish); a second one: stop now.
+  const shutdown = () => {
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+    void stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } else {

@@ -22,6 +22,8 @@ export async function withApp<T>(io: CliIo, work: (deps: AppDeps, config: Config
   try {
     return await work(deps, config);
   } finally {
+    // A command that sent a job has a queue connection open (pg-boss) that would keep the process alive.
+    await deps.jobs.stop(5000);
     await deps.db.close();
   }
 }

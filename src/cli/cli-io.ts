@@ -29,6 +29,7 @@ const EXIT_FOR: Record<ErrorCode, number> = {
   RATE_LIMITED: EXIT.usage,
   PRECONDITION_FAILED: EXIT.usage,
   INTEGRITY_FAILED: EXIT.checkFailed,
+  UNAVAILABLE: EXIT.internal,
   INTERNAL: EXIT.internal,
 };
 

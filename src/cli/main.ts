@@ -13,10 +13,13 @@ import { registerUser } from './commands/user.command.js';
 import { registerSystem } from './commands/system.command.js';
 import { registerInventoryAssets } from './commands/inventory-assets.command.js';
 import { registerInventoryExchange } from './commands/inventory-exchange.command.js';
+import { registerJobs } from './commands/jobs.command.js';
+import { registerWorker } from './commands/worker.command.js';
+import { registerSso } from './commands/sso.command.js';
 
 export interface CliRun {
   exitCode: number;
-  /** Set when `serve` started a server that is still running. */
+  /** Set when `serve` or `worker` started something that is still running. */
   stop?: () => Promise<void>;
 }
 
@@ -43,6 +46,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerSystem(program, io);
   registerInventoryAssets(program, io);
   registerInventoryExchange(program, io);
+  registerWorker(program, io, (s) => (stop = s));
+  registerJobs(program, io);
+  registerSso(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');

@@ -24,6 +24,9 @@ import { inventoryAssetRoutes } from './routes/inventory-assets.routes.js';
 import { inventoryExchangeRoutes } from './routes/inventory-exchange.routes.js';
 import { apiDocsPage } from './api-docs.js';
 import { requestLog } from './request-log.middleware.js';
+import { metricsHandler } from './metrics.js';
+import { jobRoutes, readinessRoutes } from './routes/operations.routes.js';
+import { ssoAdminRoutes, ssoLoginRoutes } from './routes/sso.routes.js';
 
 export interface HttpOptions {
   secureCookies: boolean;
@@ -33,6 +36,10 @@ export interface HttpOptions {
   onInitialized?: () => void;
   /** Where the built web app lives; absent in API-only tests. */
   webRoot?: string | undefined;
+  /** True while the process shuts down: /ready answers 503 so load balancers stop sending traffic. */
+  isDraining?: () => boolean;
+  /** When set, GET /metrics needs `Authorization: Bearer <this>` (AIMS_METRICS_TOKEN). */
+  metricsToken?: string | undefined;
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -77,8 +84,10 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     if (BODYLESS_METHODS.has(c.req.method) || (c.req.path.endsWith('/evidence') && c.req.method === 'POST')) return next();
     return jsonBodyLimit(c, next);
   });
+  api.route('/', readinessRoutes({ isDraining: options.isDraining ?? (() => false) }));
   api.route('/', publicRoutes({ setupCode: options.setupCode ?? (() => undefined), onInitialized: options.onInitialized }));
   api.route('/', sessionRoutes({ secureCookies: options.secureCookies }));
+  api.route('/', ssoLoginRoutes({ secureCookies: options.secureCookies }));
   api.use('*', async (c, next) => {
     // Everything after this point needs a caller, except the OpenAPI document.
     if (c.req.path.endsWith('/openapi.json')) return next();
@@ -94,6 +103,8 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', systemRoutes());
   api.route('/', inventoryAssetRoutes());
   api.route('/', inventoryExchangeRoutes());
+  api.route('/', jobRoutes());
+  api.route('/', ssoAdminRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {
@@ -102,6 +113,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
     servers: [{ url: '/api/v1' }],
   });
   app.route('/api/v1', api);
+  app.get('/metrics', metricsHandler(options.metricsToken));
   app.get('/api/docs', (c) => c.html(apiDocsPage('/api/v1/openapi.json')));
   app.use('/api/docs/assets/*', serveStatic({ root: swaggerUiRoot(), rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, '') }));
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { asUnavailable } from '../app/shared/unavailable.js';
 import { AppError, isAppError } from '../domain/shared/app-error.js';
 import { HTTP_STATUS } from './error-status.js';
 import type { HttpEnv } from './http-env.js';
@@ -8,10 +9,11 @@ import type { HttpEnv } from './http-env.js';
 export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
   const appError = toAppError(c, error);
   if (appError.code === 'INTERNAL' || appError.code === 'INTEGRITY_FAILED') {
-    c.var.deps?.logger.error({ err: error, path: c.req.path }, 'request failed');
+    c.var.deps?.logger.error({ err: error, path: c.req.path, requestId: c.var.requestId }, 'request failed');
   }
   const body = { error: { code: appError.code, message: appError.message, details: appError.details } };
-  if (appError.code === 'RATE_LIMITED' && typeof appError.details.retryAfterSeconds === 'number') {
+  if (appError.code === 'UNAVAILABLE') c.var.deps?.logger.warn({ err: error, path: c.req.path, requestId: c.var.requestId }, 'request failed: a service is unavailable');
+  if ((appError.code === 'RATE_LIMITED' || appError.code === 'UNAVAILABLE') && typeof appError.details.retryAfterSeconds === 'number') {
     c.header('Retry-After', String(appError.details.retryAfterSeconds));
   }
   return c.json(body, HTTP_STATUS[appError.code]);
@@ -19,6 +21,8 @@ export function errorResponse(c: Context<HttpEnv>, error: unknown): Response {
 
 function toAppError(c: Context<HttpEnv>, error: unknown): AppError {
   if (isAppError(error)) return error;
+  const unavailable = asUnavailable(error);
+  if (unavailable) return unavailable;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit');
     if (error.status === 400) return new AppError('MALFORMED_REQUEST', `the request body could not be parsed: ${error.message}`, { fields: [{ field: '(body)', reason: error.message }] });

@@ -14,5 +14,6 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   PRECONDITION_FAILED: 409,
   INTEGRITY_FAILED: 500,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -9,5 +9,7 @@ export interface HttpEnv {
     sessionSecret?: string;
     /** The session's CSRF token, which /me hands back to the page that holds the cookie. */
     csrfToken?: string;
+    /** Set by the request log; every log line of the request carries it. */
+    requestId?: string;
   };
 }

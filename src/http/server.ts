@@ -9,6 +9,7 @@ export interface ServeOptions {
   host: string;
   secureCookies?: boolean | undefined;
   webRoot?: string | undefined;
+  metricsToken?: string | undefined;
 }
 
 export interface RunningServer {
@@ -16,7 +17,8 @@ export interface RunningServer {
   url: string;
   /** Present while the installation has no organization yet. */
   setupCode: string | undefined;
-  close(): Promise<void>;
+  /** Stops taking requests (/ready turns 503 first) and waits up to `timeoutMs` for those in flight. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
@@ -24,7 +26,10 @@ const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
 /** Starts the HTTP server. On an empty installation it prints a one-time setup code for the first-run page. */
 export async function startServer(deps: AppDeps, options: ServeOptions): Promise<RunningServer> {
   let setupCode: string | undefined = (await getSetupStatus(deps)).initialized ? undefined : randomSecret(9);
+  let draining = false;
   const app = createHttpApp(deps, {
+    isDraining: () => draining,
+    metricsToken: options.metricsToken,
     secureCookies: options.secureCookies ?? !LOOPBACK.test(options.host),
     setupCode: () => setupCode,
     onInitialized: () => {
@@ -51,10 +56,24 @@ export async function startServer(deps: AppDeps, options: ServeOptions): Promise
     get setupCode() {
       return setupCode;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        setupCode = undefined;
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: async (timeoutMs = 25_000) => {
+      draining = true;
+      setupCode = undefined;
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // Idle keep-alive connections would hold close() open; requests in flight are let finish.
+      const http = server as ServerType & { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      http.closeIdleConnections?.();
+      const sweep = setInterval(() => http.closeIdleConnections?.(), 250);
+      const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref());
+      try {
+        if ((await Promise.race([closed.then(() => 'closed' as const), deadline])) === 'timeout') {
+          deps.logger.warn({ timeoutMs }, 'requests still running at the shutdown deadline were cut off');
+          http.closeAllConnections?.();
+          await closed;
+        }
+      } finally {
+        clearInterval(sweep);
+      }
+    },
   };
 }

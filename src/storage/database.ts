@@ -82,3 +82,44 @@ export function fromDialect(dialect: Dialect, name: DialectName): Db {
 }
 
 export { retainUntilExit };
+
+/**
+ * Fails fast, naming DATABASE_URL, when the PostgreSQL server cannot be used: nothing listening,
+ * unknown host, wrong password, missing database. The message repeats the URL without its password.
+ */
+export async function assertDatabaseReachable(db: Db, databaseUrl: string | undefined): Promise<void> {
+  if (db.dialect !== 'postgres' || !databaseUrl) return;
+  try {
+    await db.kysely.executeQuery(CompiledQuery.raw('select 1'));
+  } catch (error) {
+    throw describeConnectionError(error, databaseUrl);
+  }
+}
+
+function describeConnectionError(error: unknown, databaseUrl: string): AppError {
+  let where = '(an unparsable URL)';
+  let user = '';
+  let database = '';
+  try {
+    const url = new URL(databaseUrl);
+    user = decodeURIComponent(url.username);
+    database = decodeURIComponent(url.pathname.slice(1));
+    url.password = url.password ? '***' : '';
+    where = url.toString();
+  } catch {
+    // keep the placeholder: never echo a URL we could not take apart, it may hold a password
+  }
+  const code = (error as { code?: string }).code;
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'nothing accepts connections at that host and port; is PostgreSQL running there?',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved right now',
+    ETIMEDOUT: 'the connection timed out',
+    '28P01': `password authentication failed for user "${user}"`,
+    '28000': `the server refused user "${user}" (pg_hba.conf)`,
+    '3D000': `database "${database}" does not exist; create it first (createdb ${database})`,
+    '57P03': 'the server is starting up or shutting down; try again',
+  };
+  const reason = (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
+  return new AppError('VALIDATION_FAILED', `DATABASE_URL: cannot use PostgreSQL at ${where}: ${reason}`, { fields: [{ field: 'DATABASE_URL', reason }] });
+}

@@ -401,4 +401,109 @@ export interface Database {
   risks: RisksTable;
   risk_controls: RiskControlsTable;
   risk_acceptances: RiskAcceptancesTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  job_runs: JobRunsTable;
+  job_dead_letters: JobDeadLettersTable;
+  rate_limit_hits: RateLimitHitsTable;
+  sso_settings: SsoSettingsTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_login_requests: SsoLoginRequestsTable;
+}
+
+/** The job queue on SQLite (PostgreSQL keeps its queue in pg-boss's schema). state: created, retry, active, completed, failed. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  organization_id: string | null;
+  payload_json: string;
+  state: string;
+  attempts: number;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  /** 'exponential' or 'fixed' (no booleans, ADR 0004). */
+  retry_backoff: string;
+  timeout_seconds: number;
+  singleton_key: string | null;
+  run_after: string;
+  started_at: string | null;
+  lease_expires_at: string | null;
+  worker: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  next_run_at: string;
+  updated_at: string;
+}
+
+/** One row per attempt of a job, on both backends. outcome: running, completed, failed, skipped. */
+export interface JobRunsTable {
+  id: string;
+  job_id: string;
+  name: string;
+  organization_id: string | null;
+  attempt: number;
+  worker: string;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string;
+  error: string | null;
+  result_json: string | null;
+  completed_job_id: string | null;
+}
+
+export interface JobDeadLettersTable {
+  job_id: string;
+  name: string;
+  organization_id: string | null;
+  payload_json: string;
+  attempts: number;
+  last_error: string;
+  failed_at: string;
+  retried_at: string | null;
+  retried_as_job_id: string | null;
+}
+
+export interface RateLimitHitsTable {
+  id: string;
+  bucket: string;
+  key_hash: string;
+  at: string;
+}
+
+export interface SsoSettingsTable {
+  organization_id: string;
+  issuer: string;
+  client_id: string;
+  client_secret_enc: string | null;
+  scopes: string;
+  role_claim: string | null;
+  role_map_json: string;
+  default_role: string | null;
+  enabled_at: string | null;
+  local_login_disabled_at: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface SsoIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  organization_id: string;
+  created_at: string;
+}
+
+export interface SsoLoginRequestsTable {
+  state_hash: string;
+  organization_id: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: string;
+  expires_at: string;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/access/roles.js';
 import { call, countAllRows, createBearer, createHarness, createMember, createOrg, loginHeaders, unique, uploadViaApi, type Harness, type TestOrg } from '../support/harness.js';
@@ -5,6 +6,7 @@ import { TEST_DIALECTS } from '../support/test-database.js';
 import { creditEngineAnswers, inventoryCreditEngine, type CreditEngine } from '../support/inventory-fixtures.js';
 
 const ALL = ROLES;
+const SSO_SETTINGS = { issuer: 'https://idp.example.com', clientId: 'openaims', defaultRole: 'contributor', enabled: false };
 const ADMIN: Role[] = ['admin'];
 const WRITERS: Role[] = ['admin', 'governance_lead', 'risk_owner', 'system_owner', 'contributor'];
 const SOA_TAILORS: Role[] = ['admin', 'governance_lead', 'risk_owner'];
@@ -183,6 +185,29 @@ const MATRIX: RouteCase[] = [
     send: async (h, a) => (await call(h, 'POST', '/api/v1/mlbom/import', { ...a, body: { bomFormat: 'CycloneDX', specVersion: '1.6', version: 1, components: [{ type: 'machine-learning-model', name: unique('imported'), version: '1' }] } })).status,
   },
   { route: 'POST /systems/import', allowed: WRITERS, send: async (h, a) => (await call(h, 'POST', '/api/v1/systems/import', { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `name,purpose,organizationRoles\n${unique('Csv')},Test,user\n` })).status },
+  { route: 'GET /jobs/failed', allowed: ADMIN, send: async (h, a) => (await call(h, 'GET', '/api/v1/jobs/failed', a)).status },
+  {
+    route: 'POST /jobs/failed/{jobId}/retry',
+    allowed: ADMIN,
+    prepare: async (h, as) => {
+      const me = await call(h, 'GET', '/api/v1/me', as('admin'));
+      const jobId = randomUUID();
+      await h.testDb.raw("insert into job_dead_letters (job_id, name, organization_id, payload_json, attempts, last_error, failed_at) values (?, 'system.echo', ?, '{}', 4, 'failed in the matrix', ?)", [jobId, me.json.organization.id, new Date().toISOString()]);
+      return { jobId };
+    },
+    send: async (h, a, _ids, p) => (await call(h, 'POST', `/api/v1/jobs/failed/${p.jobId}/retry`, a)).status,
+  },
+  {
+    route: 'GET /sso',
+    allowed: ADMIN,
+    prepare: async (h, as) => {
+      const saved = await call(h, 'PUT', '/api/v1/sso', { ...as('admin'), body: SSO_SETTINGS });
+      if (saved.status !== 200) throw new Error(saved.text);
+      return {};
+    },
+    send: async (h, a) => (await call(h, 'GET', '/api/v1/sso', a)).status,
+  },
+  { route: 'PUT /sso', allowed: ADMIN, send: async (h, a) => (await call(h, 'PUT', '/api/v1/sso', { ...a, body: SSO_SETTINGS })).status },
 ];
 
 /** Evidence uploaded by someone other than the approvers (segregation of duties) and linked to a control. */

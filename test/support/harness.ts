@@ -33,7 +33,8 @@ export function unique(prefix: string): string {
 
 export async function createHarness(dialect: TestDialect, options: { maxUploadBytes?: number; setupCode?: string } = {}): Promise<Harness> {
   const testDb = await createTestDatabase(dialect);
-  const config = { ...loadConfig({ AIMS_DATA_DIR: testDb.dataDir, AIMS_LOG_LEVEL: 'silent' }) };
+  // The intake limit is tested on its own (rate-limits.db.test.ts); suites that upload a lot must not hit it.
+  const config = { ...loadConfig({ AIMS_DATA_DIR: testDb.dataDir, AIMS_LOG_LEVEL: 'silent', AIMS_INTAKE_RATE_LIMIT: '1000000' }) };
   const deps = await composeApp(config, { db: testDb.db, migrate: false });
   deps.settings.passwordHashCost = TEST_HASH_COST;
   if (options.maxUploadBytes) deps.settings.maxUploadBytes = options.maxUploadBytes;

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/shared/app-error.js';
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
 import { deleteExpiredSessionsOfUser, insertSession } from '../../storage/repositories/session.repository.js';
 import { findUserByEmail, listMembershipsOfUser } from '../../storage/repositories/user.repository.js';
+import { findSsoSettings } from '../../storage/repositories/sso.repository.js';
 import { inTransaction } from '../../storage/transaction.js';
 import { appendTrailEvent } from '../trail/append-trail-event.js';
 import type { Actor, AppDeps } from '../shared/context.js';
@@ -20,19 +21,28 @@ const INVALID = () => new AppError('UNAUTHENTICATED', 'email or password is wron
  * Checks email and password and picks the membership to act in: the one asked for, or the oldest
  * active one. Shared by web login and by CLI commands that act as an admin.
  */
-export async function verifyCredentials(deps: AppDeps, input: LoginInput) {
-  deps.loginThrottle.assertAllowed(input.email, deps.clock.now());
+export async function verifyCredentials(deps: AppDeps, input: LoginInput, options: { refuseSsoOnly?: boolean } = {}) {
+  // Counted before the (costly) password check, in the database, so parallel guesses on several processes share one limit.
+  await deps.loginThrottle.consume(deps, input.email);
   const user = await findUserByEmail(deps.db, input.email);
   dummyHash ??= hashPassword('no such user, same cost', deps.settings.passwordHashCost);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
   if (!user || !passwordOk) {
-    deps.loginThrottle.recordFailure(input.email, deps.clock.now());
     throw INVALID();
   }
-  deps.loginThrottle.clear(input.email);
+  await deps.loginThrottle.clear(deps, input.email);
 
   const now = deps.clock.now();
-  const memberships = (await listMembershipsOfUser(deps.db, user.id)).filter((m) => activeRole(m, now));
+  let memberships = (await listMembershipsOfUser(deps.db, user.id)).filter((m) => activeRole(m, now));
+  if (options.refuseSsoOnly) {
+    // Organizations that turned password login off (single sign-on only, ADR 0022) are not entered with a password.
+    const ssoOnly = new Set<string>();
+    for (const m of memberships) if ((await findSsoSettings(deps.db, m.organization_id))?.local_login_disabled_at) ssoOnly.add(m.organization_id);
+    if (ssoOnly.size > 0 && (input.organizationId ? ssoOnly.has(input.organizationId) : ssoOnly.size === memberships.length)) {
+      throw new AppError('UNAUTHENTICATED', 'this organization signs in with single sign-on only; use its SSO login', { reason: 'sso_only' });
+    }
+    memberships = memberships.filter((m) => !ssoOnly.has(m.organization_id));
+  }
   const membership = input.organizationId ? memberships.find((m) => m.organization_id === input.organizationId) : memberships[0];
   if (!membership) {
     throw new AppError('UNAUTHENTICATED', input.organizationId ? 'you have no active access to that organization' : 'your access has ended');
@@ -49,7 +59,7 @@ export async function verifyCredentials(deps: AppDeps, input: LoginInput) {
  * cookie secret (to set, never to store) and the CSRF token the web app echoes on writes.
  */
 export async function logIn(deps: AppDeps, input: LoginInput): Promise<{ sessionSecret: string; session: SessionOutput }> {
-  return openSession(deps, await verifyCredentials(deps, input));
+  return openSession(deps, await verifyCredentials(deps, input, { refuseSsoOnly: true }));
 }
 
 export type VerifiedMembership = Awaited<ReturnType<typeof verifyCredentials>>;

@@ -32,6 +32,8 @@ import {
   presentWaveSettings,
 } from '../inventory/inventory.presenters.js';
 import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
+import { findSsoSettings, listSsoIdentities } from '../../storage/repositories/sso.repository.js';
+import { presentSsoIdentity, presentSsoSettings, ssoIdentityKey } from '../sso/sso.presenter.js';
 
 const ALL = 1_000_000_000;
 
@@ -169,6 +171,19 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'review_trigger',
     actions: ['dataset_version.review_needed', 'review_trigger.raised'],
     current: async (conn, organizationId) => (await listReviewTriggers(conn, organizationId, {}, undefined, ALL)).map((row) => ({ id: row.id, snapshot: presentReviewTrigger(row) })),
+  },
+  {
+    entityType: 'sso_settings',
+    actions: ['sso.configured'],
+    current: async (conn, organizationId) => {
+      const row = await findSsoSettings(conn, organizationId);
+      return row ? [{ id: organizationId, snapshot: presentSsoSettings(row) }] : [];
+    },
+  },
+  {
+    entityType: 'sso_identity',
+    actions: ['sso_identity.linked'],
+    current: async (conn, organizationId) => (await listSsoIdentities(conn, organizationId)).map((row) => ({ id: ssoIdentityKey(row), snapshot: presentSsoIdentity(row) })),
   },
 ];
 

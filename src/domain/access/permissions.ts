@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'risk:write',
   'risk:configure',
   'risk:accept',
+  'jobs:read',
+  'jobs:manage',
+  'sso:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +56,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'risk:write': 'register, assess and treat AI risks',
   'risk:configure': 'change the risk scoring method or record a regulatory change',
   'risk:accept': 'accept residual risk above the appetite',
+  'jobs:read': "see the organization's failed background jobs",
+  'jobs:manage': 'retry failed background jobs',
+  'sso:manage': 'configure single sign-on',
 };
 
 const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read', 'risk:read'];

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'PRECONDITION_FAILED',
   /** An integrity check failed (e.g. a backup whose trail does not verify). */
   'INTEGRITY_FAILED',
+  /** A service the request needs (the database, an identity provider) is unreachable now; try again later. */
+  'UNAVAILABLE',
   /** Anything unexpected; never carries internal details to the client. */
   'INTERNAL',
 ] as const;

@@ -15,6 +15,7 @@ import {
 } from '../../contracts/evidence.contracts.js';
 import { parseWith } from '../../contracts/parse.js';
 import { AppError } from '../../domain/shared/app-error.js';
+import { intakeRateLimit } from '../rate-limit.middleware.js';
 import { SECURED, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi-router.js';
 
 const IdParams = z.object({ id: IdSchema });
@@ -35,6 +36,7 @@ const UploadFormSchema = z.object({
 /** Evidence files: content-addressed upload, download, listing and links to any entity. */
 export function evidenceRoutes(options: { maxUploadBytes: number }) {
   const router = createRouter();
+  const intakeLimit = intakeRateLimit();
 
   router.openapi(
     createRoute({ method: 'get', path: '/evidence', tags: ['evidence'], summary: 'List evidence, optionally only what is linked to an entity', security: SECURED, request: { query: EvidenceListQuerySchema }, responses: { 200: jsonResponse(pageSchema(EvidenceSchema), 'A page of evidence'), ...errorResponses(400, 401, 403) } }),
@@ -45,6 +47,7 @@ export function evidenceRoutes(options: { maxUploadBytes: number }) {
     if (c.req.method === 'POST') assertMayUploadEvidence(c.var.actor);
     return next();
   });
+  router.use('/evidence', (c, next) => (c.req.method === 'POST' ? intakeLimit(c, next) : next()));
   const uploadLimit = bodyLimit({
     // Multipart framing and metadata fields ride on top of the file itself.
     maxSize: options.maxUploadBytes + 64 * 1024,

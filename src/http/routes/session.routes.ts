@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { SESSION_COOKIE, requireActor } from '../auth.middleware.js';
 import { SECURED, createRouter, errorResponses, jsonBody, jsonResponse } from '../openapi-router.js';
 
-function setSessionCookie(c: Context, secret: string, expiresAt: string, secure: boolean) {
+export function setSessionCookie(c: Context, secret: string, expiresAt: string, secure: boolean) {
   setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: 'Lax', secure, path: '/', expires: new Date(expiresAt) });
 }
 

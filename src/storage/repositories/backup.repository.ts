@@ -6,7 +6,9 @@ export type BackupTable = Exclude<keyof Database, 'sessions'>;
 
 /**
  * What a backup holds, parents before children, each with the key it is read in order of.
- * Sessions are left out on purpose: a restore logs everyone out rather than reviving cookies.
+ * Sessions are left out on purpose: a restore logs everyone out rather than reviving cookies. So
+ * is operational state (jobs, job runs, dead letters, rate-limit hits, pending SSO logins): it
+ * describes the old installation's processes, not the management system.
  */
 export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }> = [
   { table: 'organizations', key: ['id'] },
@@ -36,6 +38,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'risks', key: ['id'] },
   { table: 'risk_controls', key: ['organization_id', 'risk_id', 'control_id'] },
   { table: 'risk_acceptances', key: ['id'] },
+  { table: 'sso_settings', key: ['organization_id'] },
+  { table: 'sso_identities', key: ['issuer', 'subject'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */
