@@ -106,7 +106,7 @@ export function App() {
   );
 }
 
-const SECTIONS = ['/soa', '/crosswalks', '/impact-assessments', '/risks', '/reviews', '/scoring-method', '/evidence', '/trail', '/people', '/tokens'];
+const SECTIONS = ['/systems', '/models', '/datasets', '/suppliers', '/soa', '/crosswalks', '/impact-assessments', '/risks', '/reviews', '/scoring-method', '/evidence', '/trail', '/people', '/tokens'];
 
 /** The list page a path belongs to ("/evidence/123" -> "/evidence"), or home. */
 function sectionOf(path: string): string {

@@ -19,6 +19,15 @@ import { ReviewsPage } from './pages/risks/reviews-page.js';
 import { RiskDetailPage } from './pages/risks/risk-detail-page.js';
 import { RisksPage } from './pages/risks/risks-page.js';
 import { ScoringMethodPage } from './pages/risks/scoring-method-page.js';
+import { ClassificationWizardPage } from './pages/inventory/classification-wizard-page.js';
+import { DatasetDetailPage } from './pages/inventory/dataset-detail-page.js';
+import { DatasetsPage } from './pages/inventory/datasets-page.js';
+import { ModelDetailPage } from './pages/inventory/model-detail-page.js';
+import { ModelsPage } from './pages/inventory/models-page.js';
+import { SupplierDetailPage } from './pages/inventory/supplier-detail-page.js';
+import { SuppliersPage } from './pages/inventory/suppliers-page.js';
+import { SystemDetailPage } from './pages/inventory/system-detail-page.js';
+import { SystemsPage } from './pages/inventory/systems-page.js';
 import { matchPath, navigate, useLocation } from './router/router.js';
 
 /** The authenticated pages, by path. */
@@ -45,6 +54,20 @@ export function AppRoutes() {
   if (path === '/impact-assessments') return <AssessmentsPage />;
   const assessment = matchPath('/impact-assessments/:id', path);
   if (assessment?.id) return <AssessmentPage key={assessment.id} id={assessment.id} />;
+  if (path === '/systems') return <SystemsPage />;
+  const classify = matchPath('/systems/:id/classify', path);
+  if (classify?.id) return <ClassificationWizardPage key={classify.id} systemId={classify.id} />;
+  const system = matchPath('/systems/:id', path);
+  if (system?.id) return <SystemDetailPage key={system.id} id={system.id} />;
+  if (path === '/models') return <ModelsPage />;
+  const model = matchPath('/models/:id', path);
+  if (model?.id) return <ModelDetailPage key={model.id} id={model.id} />;
+  if (path === '/datasets') return <DatasetsPage />;
+  const dataset = matchPath('/datasets/:id', path);
+  if (dataset?.id) return <DatasetDetailPage key={dataset.id} id={dataset.id} />;
+  if (path === '/suppliers') return <SuppliersPage />;
+  const supplier = matchPath('/suppliers/:id', path);
+  if (supplier?.id) return <SupplierDetailPage key={supplier.id} id={supplier.id} />;
   if (path === '/trail') return <TrailPage />;
   if (path === '/people') return <PeoplePage />;
   if (path === '/tokens') return <TokensPage />;

@@ -15,6 +15,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/systems', label: 'AI systems', needs: 'system:read', also: ['/models', '/datasets', '/suppliers'] },
   { to: '/soa', label: 'Statement of Applicability', needs: 'soa:read' },
   { to: '/crosswalks', label: 'Crosswalks', needs: 'organization:read' },
   { to: '/impact-assessments', label: 'Impact assessments', needs: 'risk:read' },
