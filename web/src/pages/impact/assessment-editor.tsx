@@ -8,7 +8,7 @@ import { IMPACT_KEYS, saveAssessment, submitAssessment } from '../../api/impact.
 import { RISK_KEYS } from '../../api/risk.api.js';
 import { draftOf, parseDraft, problemsOf, type Draft, type Problems } from './assessment-draft.js';
 import { FundamentalRightsEditor, ImpactsEditor, MitigationsEditor, StakeholdersEditor, TextSection } from './assessment-sections.js';
-import { SECTION_QUESTION, SECTION_TITLE } from './impact-labels.js';
+import { SECTION_QUESTION, SECTION_TITLE, withFieldLabels } from './impact-labels.js';
 import { SectionBadge } from './section-status.js';
 
 interface Alert {
@@ -127,7 +127,10 @@ export function AssessmentEditor({ assessment, sections, method, onSaved }: Asse
     }
   };
 
-  const sectionProblem = (section: AssessmentSection) => sectionProblems[`content.${section}`];
+  const sectionProblem = (section: AssessmentSection) => {
+    const text = sectionProblems[`content.${section}`];
+    return text ? withFieldLabels(text) : undefined;
+  };
   const props = { draft, problems, change };
   const body: Record<AssessmentSection, ReactNode> = {
     purpose: <TextSection {...props} section="purpose" label="Purpose" />,

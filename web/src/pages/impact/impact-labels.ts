@@ -52,3 +52,8 @@ export const FUNDAMENTAL_RIGHTS_FIELDS = [
 export function assessmentPath(id: string): string {
   return `/impact-assessments/${encodeURIComponent(id)}`;
 }
+
+/** The server names Art. 27 fields by key ("specificRisks is empty"); shown with the form's labels instead. */
+export function withFieldLabels(text: string): string {
+  return FUNDAMENTAL_RIGHTS_FIELDS.reduce((out, [key, label]) => out.replace(new RegExp(`\\b${key}\\b`, 'g'), `“${label}”`), text);
+}
