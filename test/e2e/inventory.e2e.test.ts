@@ -293,9 +293,23 @@ describe('the AI system inventory in a real browser', () => {
 
     // The wave settings and the documented method are in view; the admin may store a new version.
     await main().getByRole('button', { name: 'Wave settings' }).click();
-    await page.getByRole('form', { name: 'Wave ranking settings' }).getByLabel('Wave 1 threshold').waitFor();
+    const settings = page.getByRole('form', { name: 'Wave ranking settings' });
     await main().getByText('docs/wave-ranking.md').waitFor();
+    await settings.getByLabel('Wave 1 threshold').fill('101');
+    await settings.getByRole('button', { name: 'Store new version' }).click();
+    await settings.getByText('Wave 1 threshold must be 0 to 100').waitFor();
     await expectAccessible(browser, '79-wave-settings');
+    // A stricter threshold is a new version of the settings; the server re-ranks at once.
+    await settings.getByLabel('Wave 1 threshold').fill('70');
+    await settings.getByLabel('Why the change').fill('Pilot wave: only the most exposed systems');
+    await settings.getByRole('button', { name: 'Store new version' }).click();
+    await main().getByText('Version 1 stored; every score now uses it.').waitFor();
+    await main().getByRole('heading', { name: 'Wave 1 proposal: 0 systems' }).waitFor();
+    await row(table, ENGINE).getByText('Wave 2').waitFor();
+    await settings.getByLabel('Wave 1 threshold').fill('50');
+    await settings.getByRole('button', { name: 'Store new version' }).click();
+    await main().getByText('Version 2 stored; every score now uses it.').waitFor();
+    await main().getByRole('heading', { name: 'Wave 1 proposal: 1 system' }).waitFor();
 
     await row(table, ENGINE).getByRole('link', { name: ENGINE }).click();
     const override = page.getByRole('form', { name: 'Override the wave' });
@@ -329,6 +343,10 @@ describe('the AI system inventory in a real browser', () => {
     expect(markdown.text).toContain(MODEL);
     expect(markdown.text).toContain('AUC');
 
+    // The tabs follow the ARIA pattern: arrow keys move and select, focus goes along.
+    await tab('Model card').press('ArrowLeft');
+    await page.waitForURL(/\?tab=classification$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Classification');
     await tab('Models').click();
     await row(page.getByRole('table', { name: `Versions of ${MODEL}` }), '2.3.0').getByText('not validated for small businesses').waitFor();
     await tab('Datasets').click();

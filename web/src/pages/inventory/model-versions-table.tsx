@@ -17,7 +17,19 @@ export function ModelVersionsTable({ versions, caption, datasetVersionLabel }: {
     <DataTable
       caption={caption}
       columns={[
-        { id: 'version', header: 'Version', sortValue: (v) => v.version, cell: (v) => <strong className="nowrap">{v.version}</strong> },
+        {
+          id: 'version',
+          header: 'Version',
+          sortValue: (v) => v.createdAt,
+          cell: (v) => (
+            <span className="inventory-name">
+              <strong className="nowrap">{v.version}</strong>
+              <span className="muted inventory-name__unit">
+                recorded <DateTime iso={v.createdAt} />
+              </span>
+            </span>
+          ),
+        },
         {
           id: 'digest',
           header: 'Artifact digest',
@@ -67,7 +79,6 @@ export function ModelVersionsTable({ versions, caption, datasetVersionLabel }: {
               </ul>
             ),
         },
-        { id: 'recorded', header: 'Recorded', sortValue: (v) => v.createdAt, cell: (v) => <DateTime iso={v.createdAt} /> },
       ]}
       rows={versions}
       rowKey={(v) => v.id}

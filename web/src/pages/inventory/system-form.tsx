@@ -138,7 +138,7 @@ export function SystemForm({ system, onSaved, onCancel }: SystemFormProps) {
         <TextAreaField {...bind('purpose')} label="Purpose" required rows={2} />
         <TextAreaField {...bind('intendedUse')} label="Intended use" required={false} rows={2} />
         <TextAreaField {...bind('foreseeableMisuse')} label="Foreseeable misuse" required={false} rows={2} hint="Uses you can reasonably foresee but do not intend (EU AI Act Art. 3(13)); the model card's out-of-scope use." />
-        <div className="form-grid">
+        <div className="form-grid inventory-grid-2">
           <TextAreaField {...bind('businessObjectives')} label="Business objectives" required={false} rows={2} />
           <TextAreaField {...bind('successMetrics')} label="Success metrics" required={false} rows={2} hint={LIST_HINT} />
         </div>
@@ -157,7 +157,7 @@ export function SystemForm({ system, onSaved, onCancel }: SystemFormProps) {
       <fieldset className="fieldset">
         <legend>What it decides and who oversees it</legend>
         <TextAreaField {...bind('decisionsAndOutputs')} label="Decisions and outputs" required={false} rows={2} />
-        <div className="form-grid">
+        <div className="form-grid inventory-grid-2">
           <SelectField {...bind('autonomyLevel')} label="Autonomy" options={options(AUTONOMY_LABEL)} />
           <SelectField {...bind('humanOversight')} label="Human oversight" options={options(OVERSIGHT_LABEL)} hint="EU AI Act Art. 14." />
         </div>
