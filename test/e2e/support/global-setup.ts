@@ -18,7 +18,7 @@ export default function setup() {
     throw new Error(`no browser at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); never download one`);
   }
   const index = join(WEB_DIST, 'index.html');
-  const sources = ['web', 'src/contracts', 'src/domain/access'].map((d) => newestMtime(join(REPO_ROOT, d)));
+  const sources = ['web', 'src/contracts', 'src/domain'].map((d) => newestMtime(join(REPO_ROOT, d)));
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources)) return;
   execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
