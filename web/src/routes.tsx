@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { EvidenceDetailPage } from './pages/evidence/evidence-detail-page.js';
 import { EvidenceListPage } from './pages/evidence/evidence-list-page.js';
 import { HomePage } from './pages/home/home-page.js';
+import { JobsPage } from './pages/jobs/jobs-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { NewOrganizationPage } from './pages/organizations/new-organization-page.js';
 import { PeoplePage } from './pages/people/people-page.js';
@@ -71,6 +72,7 @@ export function AppRoutes() {
   if (path === '/trail') return <TrailPage />;
   if (path === '/people') return <PeoplePage />;
   if (path === '/tokens') return <TokensPage />;
+  if (path === '/jobs') return <JobsPage />;
   if (path === '/organizations/new') return <NewOrganizationPage />;
   return <NotFoundPage />;
 }

@@ -24,6 +24,7 @@ const NAV: NavItem[] = [
   { to: '/trail', label: 'Trail', needs: 'trail:read' },
   { to: '/people', label: 'People', needs: 'user:read' },
   { to: '/tokens', label: 'API tokens', needs: 'token:manage' },
+  { to: '/jobs', label: 'Background jobs', needs: 'jobs:read' },
 ];
 
 function isActive(item: NavItem, path: string): boolean {
