@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Breakable } from '../../components/breakable.js';
 import { useId, useState } from 'react';
 import type { ImpactAssessmentOutput } from '../../../../src/contracts/impact.contracts.js';
-import { errorMessage } from '../../api/api-error.js';
+import { ApiError, errorMessage } from '../../api/api-error.js';
 import { IMPACT_KEYS, decideAssessment } from '../../api/impact.api.js';
 import { RISK_KEYS } from '../../api/risk.api.js';
 
@@ -17,13 +17,9 @@ export function AssessmentDecision({ assessment, onDecided }: { assessment: Impa
   const [busy, setBusy] = useState<'approve' | 'request_changes' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [noteError, setNoteError] = useState<string | null>(null);
+  // The note's field errors come from the server (DecideAssessmentInputSchema: at most 2000 characters).
 
   const decide = async (decision: 'approve' | 'request_changes') => {
-    if (decision === 'request_changes' && !note.trim()) {
-      setNoteError('Note is required: say what needs to change.');
-      document.getElementById(noteId)?.focus();
-      return;
-    }
     setBusy(decision);
     setError(null);
     setNoteError(null);
@@ -34,6 +30,8 @@ export function AssessmentDecision({ assessment, onDecided }: { assessment: Impa
       await queryClient.invalidateQueries({ queryKey: ['trail'] });
       onDecided(decided, decision === 'approve' ? `Version ${decided.version} approved. Risks of ${decided.systemName} can now be assessed.` : `Version ${decided.version} returned for changes.`);
     } catch (caught) {
+      const field = caught instanceof ApiError ? caught.fields.find((f) => f.field === 'note') : undefined;
+      setNoteError(field ? `Note ${field.reason}` : null);
       setError(errorMessage(caught));
     } finally {
       setBusy(null);
@@ -53,9 +51,10 @@ export function AssessmentDecision({ assessment, onDecided }: { assessment: Impa
       ) : null}
       <div className={`field${noteError ? ' field--invalid' : ''}`}>
         <label htmlFor={noteId} className="field__label">
-          Note<span className="field__optional"> (required to request changes)</span>
+          Note<span className="field__optional"> (optional)</span>
         </label>
-        <textarea id={noteId} className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? `${noteId}-error` : undefined} />
+        <p id={`${noteId}-hint`} className="field__hint">Say what needs to change when you return it.</p>
+        <textarea id={noteId} className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? `${noteId}-hint ${noteId}-error` : `${noteId}-hint`} />
         {noteError ? (
           <p id={`${noteId}-error`} className="field__error">
             <span aria-hidden="true">⚠ </span>
