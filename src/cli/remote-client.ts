@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { AppError, ERROR_CODES, type ErrorCode } from '../domain/shared/app-error.js';
 import type { CliIo } from './cli-io.js';
 
@@ -61,4 +62,11 @@ function fromErrorBody(status: number, body: unknown): AppError {
   const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | undefined)?.error;
   const code = (ERROR_CODES as readonly string[]).includes(error?.code ?? '') ? (error!.code as ErrorCode) : 'INTERNAL';
   return new AppError(code, error?.message ?? `the server answered ${status}`, error?.details ?? {});
+}
+
+export const REMOTE_HELP = '\nTalks to the server in --url (or AIMS_URL) with the API token in --token (or AIMS_TOKEN), so it also runs from a CI job on another machine; create a token with "aims token create". The token\'s role decides what it may do, and the trail names it.';
+
+/** The flags of a command that talks to a server: --url, --token, and the help line saying so. */
+export function withRemoteFlags(command: Command): Command {
+  return command.option('--url <url>', 'OpenAIMS server (env AIMS_URL)').option('--token <token>', 'API token (env AIMS_TOKEN)').addHelpText('after', REMOTE_HELP);
 }

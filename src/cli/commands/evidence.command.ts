@@ -5,9 +5,8 @@ import type { Page } from '../../contracts/common.contracts.js';
 import { EVIDENCE_KINDS, LINKABLE_ENTITY_TYPES, type EvidenceLinkOutput, type EvidenceOutput } from '../../contracts/evidence.contracts.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { printResult, type CliIo } from '../cli-io.js';
-import { connectRemote, type RemoteOptions } from '../remote-client.js';
+import { connectRemote, withRemoteFlags, type RemoteOptions } from '../remote-client.js';
 
-const REMOTE_HELP = '\nTalks to the server in --url (or AIMS_URL) with the API token in --token (or AIMS_TOKEN), so it runs from a CI job on another machine.';
 
 interface UploadOptions extends RemoteOptions {
   title?: string;
@@ -31,8 +30,7 @@ function parseLink(text: string): { entityType: string; entityId: string } {
 
 export function registerEvidence(program: Command, io: CliIo) {
   const evidence = program.command('evidence').description('evidence files, from a pipeline or a shell');
-  evidence
-    .command('upload')
+  withRemoteFlags(evidence.command('upload'))
     .description('upload a file as evidence, optionally linking it to entities')
     .argument('<file>', 'the file to upload')
     .option('--title <title>', 'title (default: the file name)')
@@ -41,10 +39,7 @@ export function registerEvidence(program: Command, io: CliIo) {
     .option('--valid-from <date>', 'YYYY-MM-DD')
     .option('--valid-until <date>', 'YYYY-MM-DD')
     .option('--link <type:id>', 'link to an entity (repeatable), e.g. organization:ID', (value: string, all: string[]) => [...all, value], [])
-    .option('--url <url>', 'OpenAIMS server (env AIMS_URL)')
-    .option('--token <token>', 'API token (env AIMS_TOKEN)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', REMOTE_HELP)
     .action(async (file: string, options: UploadOptions) => {
       const links = options.link.map(parseLink);
       const server = connectRemote(io, options);
@@ -66,14 +61,10 @@ export function registerEvidence(program: Command, io: CliIo) {
       printResult(io, Boolean(options.json), { ...stored, links: linked }, `Stored "${stored.title}" as evidence ${stored.id} (sha256 ${stored.sha256})${linked.length ? `, linked to ${linked.map((l) => `${l.entityType} ${l.entityId}`).join(', ')}` : ''}.`);
     });
 
-  evidence
-    .command('list')
+  withRemoteFlags(evidence.command('list'))
     .description("list the organization's evidence, newest first")
     .option('--limit <n>', 'how many (1-200)', '50')
-    .option('--url <url>', 'OpenAIMS server (env AIMS_URL)')
-    .option('--token <token>', 'API token (env AIMS_TOKEN)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', REMOTE_HELP)
     .action(async (options: RemoteOptions & { limit: string; json?: boolean }) => {
       const page = await connectRemote(io, options).request<Page<EvidenceOutput>>('GET', `/evidence?limit=${encodeURIComponent(options.limit)}`);
       const lines = page.items.map((e) => `${e.id}  ${e.kind.padEnd(11)}  ${e.sha256.slice(0, 12)}  ${e.title}`);

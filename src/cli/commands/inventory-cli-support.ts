@@ -5,9 +5,7 @@ import type { z } from 'zod';
 import { parseWith } from '../../contracts/parse.js';
 import { AppError, isAppError } from '../../domain/shared/app-error.js';
 import type { CliIo } from '../cli-io.js';
-import { connectRemote, type RemoteOptions } from '../remote-client.js';
-
-export const REMOTE_HELP = '\nTalks to the server in --url (or AIMS_URL) with the API token in --token (or AIMS_TOKEN); the token\'s role decides what it may do, and the trail names it.';
+import { connectRemote, withRemoteFlags, type RemoteOptions } from '../remote-client.js';
 
 export interface RemoteFlags extends RemoteOptions {
   json?: boolean;
@@ -15,11 +13,7 @@ export interface RemoteFlags extends RemoteOptions {
 
 /** Adds the flags every inventory command shares. */
 export function remoteCommand(command: Command): Command {
-  return command
-    .option('--url <url>', 'OpenAIMS server (env AIMS_URL)')
-    .option('--token <token>', 'API token (env AIMS_TOKEN)')
-    .option('--json', 'print the result as JSON')
-    .addHelpText('after', REMOTE_HELP);
+  return withRemoteFlags(command).option('--json', 'print the result as JSON');
 }
 
 /** A JSON request to the server; the body is sent as JSON when given. */

@@ -5,18 +5,12 @@ import type { RiskOutput } from '../../contracts/risk.contracts.js';
 import type { ReviewItem } from '../../app/risk/reviews.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { printResult, type CliIo } from '../cli-io.js';
-import { connectRemote, type RemoteOptions } from '../remote-client.js';
-
-const REMOTE_HELP = '\nTalks to the server in --url (or AIMS_URL) with the API token in --token (or AIMS_TOKEN); create one with "aims token create".';
-
-function remote(command: Command): Command {
-  return command.option('--url <url>', 'OpenAIMS server (env AIMS_URL)').option('--token <token>', 'API token (env AIMS_TOKEN)').addHelpText('after', REMOTE_HELP);
-}
+import { connectRemote, withRemoteFlags, type RemoteOptions } from '../remote-client.js';
 
 export function registerRisk(program: Command, io: CliIo) {
   const risk = program.command('risk').description('the AI risk register');
 
-  remote(risk.command('list').description('risks, highest current score first, with their derived status'))
+  withRemoteFlags(risk.command('list').description('risks, highest current score first, with their derived status'))
     .option('--status <status>', 'open, treated, acceptance_required, accepted, review_due or closed')
     .option('--system <id>', 'only this AI system')
     .option('--json', 'print the result as JSON')
@@ -30,7 +24,7 @@ export function registerRisk(program: Command, io: CliIo) {
       printResult(io, Boolean(options.json), risks, lines.length ? lines.join('\n') : 'No risks.');
     });
 
-  remote(risk.command('export').description('the register as CSV or a printable HTML document'))
+  withRemoteFlags(risk.command('export').description('the register as CSV or a printable HTML document'))
     .requiredOption('--format <format>', 'csv or html')
     .option('--out <file>', 'file to write (default: standard output)')
     .action(async (options: RemoteOptions & { format: string; out?: string }) => {
@@ -41,7 +35,7 @@ export function registerRisk(program: Command, io: CliIo) {
       io.out(`Wrote ${resolve(options.out)}.`);
     });
 
-  remote(risk.command('import').description('register risks from a CSV (system, title, owner_email, likelihood, severity, stakeholder_impact); all rows or none'))
+  withRemoteFlags(risk.command('import').description('register risks from a CSV (system, title, owner_email, likelihood, severity, stakeholder_impact); all rows or none'))
     .requiredOption('--file <file>', 'the CSV file')
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { file: string; json?: boolean }) => {
@@ -52,7 +46,7 @@ export function registerRisk(program: Command, io: CliIo) {
       printResult(io, Boolean(options.json), result, `Registered ${result.imported} risk(s).`);
     });
 
-  remote(risk.command('reviews').description('risks and impact assessments due for review, overdue first'))
+  withRemoteFlags(risk.command('reviews').description('risks and impact assessments due for review, overdue first'))
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { json?: boolean }) => {
       const items = await connectRemote(io, options).request<ReviewItem[]>('GET', '/reviews');

@@ -5,18 +5,12 @@ import { SOA_EXPORT_FORMATS, type SoaImportResult, type SoaVersionOutput } from 
 import type { SoaDocument } from '../../domain/soa/soa-document.js';
 import { AppError } from '../../domain/shared/app-error.js';
 import { printResult, type CliIo } from '../cli-io.js';
-import { connectRemote, type RemoteOptions } from '../remote-client.js';
-
-const REMOTE_HELP = '\nTalks to the server in --url (or AIMS_URL) with the API token in --token (or AIMS_TOKEN); create one with "aims token create".';
-
-function remoteOptions(command: Command): Command {
-  return command.option('--url <url>', 'OpenAIMS server (env AIMS_URL)').option('--token <token>', 'API token (env AIMS_TOKEN)').addHelpText('after', REMOTE_HELP);
-}
+import { connectRemote, withRemoteFlags, type RemoteOptions } from '../remote-client.js';
 
 export function registerSoa(program: Command, io: CliIo) {
   const soa = program.command('soa').description('the Statement of Applicability over ISO/IEC 42001 Annex A');
 
-  remoteOptions(soa.command('show').description('the 38 controls with applicability, owner and derived status'))
+  withRemoteFlags(soa.command('show').description('the 38 controls with applicability, owner and derived status'))
     .option('--status <status>', 'only controls with this status (not_started, planned, implemented, needs_review, not_applicable)')
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { status?: string; json?: boolean }) => {
@@ -27,7 +21,7 @@ export function registerSoa(program: Command, io: CliIo) {
       printResult(io, Boolean(options.json), doc, [header, ...lines].join('\n'));
     });
 
-  remoteOptions(soa.command('export').description('write the SoA as CSV, printable HTML, JSON, or OSCAL (catalog, profile and component definition)'))
+  withRemoteFlags(soa.command('export').description('write the SoA as CSV, printable HTML, JSON, or OSCAL (catalog, profile and component definition)'))
     .requiredOption('--format <format>', `one of: ${SOA_EXPORT_FORMATS.join(', ')}`)
     .option('--issued <n>', 'the number of an issued version (default: the working draft)')
     .option('--out <path>', 'file to write (for oscal: a directory for the three files); default: standard output')
@@ -52,7 +46,7 @@ export function registerSoa(program: Command, io: CliIo) {
       io.out(`Wrote ${written.join(', ')}.`);
     });
 
-  remoteOptions(soa.command('import').description('apply decisions from a CSV (control_id, applicability, justification, owner_email, implementation_plan); all rows or none'))
+  withRemoteFlags(soa.command('import').description('apply decisions from a CSV (control_id, applicability, justification, owner_email, implementation_plan); all rows or none'))
     .requiredOption('--file <file>', 'the CSV file')
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { file: string; json?: boolean }) => {
@@ -63,7 +57,7 @@ export function registerSoa(program: Command, io: CliIo) {
       printResult(io, Boolean(options.json), result, `Read ${result.rowsRead} row(s): ${result.controlsChanged} control(s) changed, ${result.controlsUnchanged} unchanged.`);
     });
 
-  remoteOptions(soa.command('issue').description('issue the open draft as a frozen version (approvers)'))
+  withRemoteFlags(soa.command('issue').description('issue the open draft as a frozen version (approvers)'))
     .option('--note <text>', 'what this version changes')
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { note?: string; json?: boolean }) => {
