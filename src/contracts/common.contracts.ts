@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const TEXT_ERROR = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : 'must be text') };
 
 /** Ids are UUIDs (time-ordered v7 for our own rows). */
-export const IdSchema = z.uuid({ error: 'must be a UUID' }).meta({ description: 'Identifier (UUID)', example: '0193b8e2-8c4f-7a51-9a7e-3f1c2b4d5e6f' });
+export const IdSchema = z.uuid({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a UUID') }).meta({ description: 'Identifier (UUID)', example: '0193b8e2-8c4f-7a51-9a7e-3f1c2b4d5e6f' });
 
 /** Timestamps travel as ISO-8601 strings in UTC. */
 export const TimestampSchema = z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time, e.g. 2026-01-31T12:00:00Z' });

@@ -286,11 +286,16 @@ describe.each(TEST_DIALECTS)('impact assessments and the risk register on %s', (
     const good = await call(h, 'POST', '/api/v1/risks/import', { token: s.ownerToken, headers: { 'content-type': 'text/csv' }, body: bad.split('\n').slice(0, 2).join('\n') });
     expect(good.status, good.text).toBe(201);
     expect(good.json).toEqual({ imported: 1 });
+    // An exported register goes back in (as new risks): computed columns are ignored, not refused.
+    const exported = (await call(h, 'GET', '/api/v1/risks/export?format=csv', { token: s.leadToken })).text;
+    const roundTrip = await call(h, 'POST', '/api/v1/risks/import', { token: s.ownerToken, headers: { 'content-type': 'text/csv' }, body: exported });
+    expect(roundTrip.status, roundTrip.text).toBe(201);
+    expect(roundTrip.json).toEqual({ imported: 2 });
 
     const trigger = await call(h, 'POST', '/api/v1/review-triggers', { token: s.leadToken, body: { reason: 'Digital Omnibus adopted' } });
     expect(trigger.status, trigger.text).toBe(201);
     const risks = (await call(h, 'GET', '/api/v1/risks?status=review_due', { token: s.leadToken })).json;
-    expect(risks).toHaveLength(2);
+    expect(risks).toHaveLength(4);
     expect(risks[0].statusReasons[0]).toMatch(/Regulatory change: Digital Omnibus adopted/);
     expect((await call(h, 'POST', '/api/v1/review-triggers', { token: s.ownerToken, body: { reason: 'x' } })).status).toBe(403);
     expect((await verifyTrail(h.deps.db, { organizationIds: [s.org.organizationId] })).ok).toBe(true);

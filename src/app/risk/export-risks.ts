@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { RiskOutput } from '../../contracts/risk.contracts.js';
 import { RISK_LEVELS } from '../../domain/risk/scoring-method.js';
 import { findOrganization } from '../../storage/repositories/organization.repository.js';
+import { listMembers } from '../../storage/repositories/user.repository.js';
 import { requirePermission } from '../shared/authorize.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { escapeHtml } from '../soa/render-soa-html.js';
@@ -9,8 +10,9 @@ import type { ExportedFile } from '../soa/export-soa.js';
 import { listRisksOf } from './get-risks.js';
 import { getScoringMethod } from './scoring-methods.js';
 
+/** Export columns; the import reads system, title, description, owner_email, the three scores and source, and ignores the computed rest. */
 export const RISK_CSV_COLUMNS = [
-  'id', 'system', 'title', 'source', 'owner', 'likelihood', 'severity', 'stakeholder_impact', 'inherent_score', 'inherent_level',
+  'id', 'system', 'title', 'description', 'source', 'owner_email', 'likelihood', 'severity', 'stakeholder_impact', 'inherent_score', 'inherent_level',
   'treatment', 'controls', 'residual_score', 'residual_level', 'status', 'status_reasons', 'flags', 'accepted_until', 'next_review_on',
 ] as const;
 
@@ -22,8 +24,9 @@ const safeCell = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cel
 export async function exportRisks(deps: AppDeps, actor: Actor, format: 'csv' | 'html'): Promise<ExportedFile> {
   const risks = await listRisksOf(deps, actor);
   if (format === 'csv') {
+    const emailOf = new Map((await listMembers(deps.db, actor.organizationId, undefined, 1_000_000)).map((m) => [m.id, m.email]));
     const rows = risks.map((r) => [
-      r.id, r.systemName, r.title, r.sourceType, r.ownerName ?? '', r.inherent.likelihood, r.inherent.severity, r.inherent.stakeholderImpact, r.inherent.score, r.inherent.level,
+      r.id, r.systemName, r.title, r.description ?? '', r.sourceType, emailOf.get(r.ownerUserId) ?? '', r.inherent.likelihood, r.inherent.severity, r.inherent.stakeholderImpact, r.inherent.score, r.inherent.level,
       r.treatment ?? '', r.controlIds.join(' '), r.residual?.score ?? '', r.residual?.level ?? '', r.status, r.statusReasons.join('; '), r.flags.join('; '), r.acceptance?.expiresOn ?? '', r.nextReviewOn,
     ].map((v) => safeCell(String(v))));
     return { fileName: 'risk-register.csv', contentType: 'text/csv; charset=utf-8', body: stringify([[...RISK_CSV_COLUMNS], ...rows]) };

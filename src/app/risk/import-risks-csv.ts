@@ -15,13 +15,17 @@ import { requirePermission } from '../shared/authorize.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
 import { presentRiskRecord } from './risk-records.js';
+import { RISK_CSV_COLUMNS } from './export-risks.js';
 import { currentScoringMethod } from './scoring-methods.js';
 
 const COLUMNS = ['system', 'title', 'description', 'owner_email', 'likelihood', 'severity', 'stakeholder_impact', 'source'] as const;
+/** The export's computed columns: accepted so an export can be edited and imported, never read. */
+const IGNORED = RISK_CSV_COLUMNS.filter((c) => !(COLUMNS as readonly string[]).includes(c));
 const REQUIRED = ['system', 'title', 'owner_email', 'likelihood', 'severity', 'stakeholder_impact'];
 
 /**
- * Registers risks from a spreadsheet (system by name, owner by email). Every row is checked first,
+ * Registers risks from a spreadsheet (system by name, owner by email); an exported register can be
+ * edited and imported as new risks, its computed columns ignored. Every row is checked first,
  * problems are reported by row and column, and one bad row means nothing is written.
  */
 export async function importRisksCsv(deps: AppDeps, actor: Actor, csvText: string): Promise<{ imported: number }> {
@@ -36,7 +40,7 @@ export async function importRisksCsv(deps: AppDeps, actor: Actor, csvText: strin
   const [header = [], ...body] = rows;
   const columns = header.map((h) => h.trim().toLowerCase());
   const headerProblems = [
-    ...columns.filter((c) => !(COLUMNS as readonly string[]).includes(c)).map((c) => ({ field: `row 1.${c}`, reason: 'is not a known column' })),
+    ...columns.filter((c) => !(COLUMNS as readonly string[]).includes(c) && !(IGNORED as readonly string[]).includes(c)).map((c) => ({ field: `row 1.${c}`, reason: 'is not a known column' })),
     ...REQUIRED.filter((c) => !columns.includes(c)).map((c) => ({ field: `row 1.${c}`, reason: 'column is required' })),
   ];
   if (headerProblems.length > 0) throw new AppError('VALIDATION_FAILED', `the CSV header is not usable: ${headerProblems.map((p) => `${p.field} ${p.reason}`).join('; ')}`, { fields: headerProblems });
