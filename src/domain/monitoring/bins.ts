@@ -35,3 +35,21 @@ export function binCountsOfSorted(sorted: Float64Array, edges: Float64Array): Fl
   counts[edges.length] = sorted.length - previous;
   return counts;
 }
+
+/** Counts per bin of unsorted values (NaN skipped): one binary search per value, O(n log B). */
+export function binCounts(values: Float64Array, edges: Float64Array): Float64Array {
+  const counts = new Float64Array(edges.length + 1);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] as number;
+    if (x !== x) continue;
+    let lo = 0;
+    let hi = edges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((edges[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    counts[lo] = (counts[lo] as number) + 1;
+  }
+  return counts;
+}
