@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchColdStart } from './cold-start.js';
 import { benchListLoad } from './list-load.js';
+import { benchMonitoring } from './monitoring.js';
 import { ROOT, ensureServerBuilt } from './lib/build.js';
 import { cpuSnapshot, loadAverage1m, machineInfo, otherWorkCores } from './lib/machine.js';
 import { killAllChildren } from './lib/processes.js';
@@ -19,22 +20,24 @@ import { elapsedMs, round } from './lib/stats.js';
 import { benchTrailVerify } from './trail-verify.js';
 import { benchMixedLoad } from './mixed-load.js';
 
-const SECTIONS = ['cold', 'list', 'trail', 'mixed'] as const;
+const SECTIONS = ['cold', 'list', 'trail', 'mixed', 'monitoring'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((a) => a.startsWith('--only='));
-const only = new Set<Section>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : SECTIONS);
-const unknown = args.filter((a) => !['--quick', '--baseline'].includes(a) && !a.startsWith('--only='));
+// A bare section name (`npm run bench -- monitoring`) is the same as --only=<name>.
+const bare = args.filter((a) => (SECTIONS as readonly string[]).includes(a)) as Section[];
+const only = new Set<Section>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : bare.length ? bare : SECTIONS);
+const unknown = args.filter((a) => !['--quick', '--baseline'].includes(a) && !a.startsWith('--only=') && !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length || [...only].some((s) => !SECTIONS.includes(s))) {
-  console.error(`usage: npm run bench -- [--quick] [--baseline] [--only=${SECTIONS.join(',')}]`);
+  console.error(`usage: npm run bench -- [--quick] [--baseline] [--only=${SECTIONS.join(',')}] [section ...]`);
   process.exit(2);
 }
 
 const SIZES = quick
-  ? { cold: { runs: 2, idleSeconds: 1 }, list: { rows: 500, durationSeconds: 2, warmupSeconds: 1, connections: 10, idleSeconds: 1 }, trail: { events: 5000, batchSize: 1000, inProcessRuns: 1 }, mixed: { rows: 200, durationSeconds: 2, warmupSeconds: 1, connections: 10 } }
-  : { cold: { runs: 5, idleSeconds: 3 }, list: { rows: 10_000, durationSeconds: 10, warmupSeconds: 3, connections: 10, idleSeconds: 3 }, trail: { events: 100_000, batchSize: 1000, inProcessRuns: 3 }, mixed: { rows: 2000, durationSeconds: 10, warmupSeconds: 3, connections: 10 } };
+  ? { cold: { runs: 2, idleSeconds: 1 }, list: { rows: 500, durationSeconds: 2, warmupSeconds: 1, connections: 10, idleSeconds: 1 }, trail: { events: 5000, batchSize: 1000, inProcessRuns: 1 }, mixed: { rows: 200, durationSeconds: 2, warmupSeconds: 1, connections: 10 }, monitoring: { values: 100_000, window: 10_000, runs: 1 } }
+  : { cold: { runs: 5, idleSeconds: 3 }, list: { rows: 10_000, durationSeconds: 10, warmupSeconds: 3, connections: 10, idleSeconds: 3 }, trail: { events: 100_000, batchSize: 1000, inProcessRuns: 3 }, mixed: { rows: 2000, durationSeconds: 10, warmupSeconds: 3, connections: 10 }, monitoring: { values: 1_000_000, window: 100_000, runs: 3 } };
 
 // No child may outlive the bench: on a normal exit, an uncaught error or Ctrl-C.
 process.on('exit', killAllChildren);
@@ -50,7 +53,8 @@ const log = (line: string) => console.log(line);
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const results: BenchResults = { startedAt: new Date().toISOString(), totalSeconds: 0, mode: quick ? 'quick' : 'full', machine: machineInfo(), otherWorkCores: {}, failures: [] };
-  await ensureServerBuilt(log);
+  // The server sections run dist/aims.js; the monitoring section runs in-process and needs no build.
+  if (['cold', 'list', 'trail', 'mixed'].some((s) => only.has(s as Section))) await ensureServerBuilt(log);
   const runStart = cpuSnapshot();
 
   const sections: Array<[Section, string, () => Promise<void>]> = [
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
     ['list', '2-3. authenticated list under load', async () => void (results.listLoad = await benchListLoad(SIZES.list, log))],
     ['trail', '4. trail verify', async () => void (results.trailVerify = await benchTrailVerify(SIZES.trail, log))],
     ['mixed', '5. mixed read/write load: SQLite, PostgreSQL, two processes on PostgreSQL', async () => void (results.mixedLoad = await benchMixedLoad(SIZES.mixed, log))],
+    ['monitoring', '6. monitoring statistics vs scipy/numpy', async () => void (results.monitoring = await benchMonitoring(SIZES.monitoring, log))],
   ];
   for (const [key, title, run] of sections) {
     if (!only.has(key)) continue;

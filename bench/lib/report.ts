@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { ColdStartResult } from '../cold-start.js';
 import type { ListLoadResult, LoadRun } from '../list-load.js';
+import type { MonitoringResult } from '../monitoring.js';
 import type { TrailVerifyResult } from '../trail-verify.js';
 import type { MixedLoadResult } from '../mixed-load.js';
 import type { MachineInfo } from './machine.js';
@@ -12,11 +13,12 @@ export interface BenchResults {
   mode: 'full' | 'quick';
   machine: MachineInfo;
   /** Per section: average cores used by other work on the machine meanwhile. */
-  otherWorkCores: Partial<Record<'cold' | 'list' | 'trail' | 'mixed', number>>;
+  otherWorkCores: Partial<Record<'cold' | 'list' | 'trail' | 'mixed' | 'monitoring', number>>;
   coldStart?: ColdStartResult;
   listLoad?: ListLoadResult;
   trailVerify?: TrailVerifyResult;
   mixedLoad?: MixedLoadResult;
+  monitoring?: MonitoringResult;
   failures: Array<{ section: string; error: string }>;
 }
 
@@ -96,6 +98,15 @@ export function formatReport(r: BenchResults): string {
     ]));
   }
   for (const f of r.failures) out.push(`\nFAILED ${f.section}: ${f.error}`);
+  const mon = r.monitoring;
+  if (mon) {
+    out.push(table(`5. Monitoring statistics, ${mon.valuesPerSide.toLocaleString('en')} values per side (median of ${mon.runs}; reference: scipy/numpy via /usr/bin/python3)`, [
+      ['KS two-sample (sorts included)', ms(mon.ksMs), ms(mon.scipyKsMs), x(mon.ksMs / mon.scipyKsMs)],
+      ['Wasserstein-1 (sorts included)', ms(mon.wassersteinMs), ms(mon.scipyWassersteinMs), x(mon.wassersteinMs / mon.scipyWassersteinMs)],
+      ['PSI + Jensen-Shannon (fit deciles, bin)', ms(mon.psiJsMs), ms(mon.numpyPsiJsMs), x(mon.psiJsMs / mon.numpyPsiJsMs)],
+      [`${mon.window.rows.toLocaleString('en')}-row window vs fitted reference, per column`, ms(mon.window.compareMsPerColumn), `fit ${ms(mon.window.fitMs)}`, ''],
+    ]));
+  }
   return out.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliExit, EXIT, reportError, type CliIo } from './cli-io.js';
 import { registerBackup } from './commands/backup.command.js';
 import { registerDb } from './commands/db.command.js';
+import { registerDrift } from './commands/drift.command.js';
 import { registerEvidence } from './commands/evidence.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerServe } from './commands/serve.command.js';
@@ -49,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerWorker(program, io, (s) => (stop = s));
   registerJobs(program, io);
   registerSso(program, io);
+  registerDrift(program, io);
   for (const command of program.commands) command.exitOverride();
 
   const json = argv.includes('--json');
