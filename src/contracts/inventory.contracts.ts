@@ -167,6 +167,8 @@ export type SystemDetailOutput = z.infer<typeof SystemDetailSchema>;
 export const SystemListQuerySchema = PageQuerySchema.extend({
   stage: LifecycleStageSchema.optional(),
   wave: z.coerce.number({ error: 'must be a number' }).int().min(1).max(9).optional().meta({ description: 'Only systems in this wave' }),
+  tier: z.string().max(40).optional().meta({ description: "Only systems whose latest EU AI Act screening has this tier (e.g. high-risk), or 'unscreened'" }),
+  ownerUserId: IdSchema.optional().meta({ description: 'Only systems owned by this member' }),
 });
 export type SystemListQuery = z.infer<typeof SystemListQuerySchema>;
 

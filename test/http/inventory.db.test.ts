@@ -33,6 +33,10 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
 
     const waves = await call(h, 'GET', '/api/v1/waves', { token });
     expect(waves.json.wave1.map((s: { systemId: string }) => s.systemId)).toContain(ids.systemId);
+    const ids_ = (path: string) => call(h, 'GET', path, { token }).then((r) => r.json.items.map((s: { id: string }) => s.id));
+    expect(await ids_('/api/v1/systems?tier=high-risk&wave=1')).toContain(ids.systemId);
+    expect(await ids_('/api/v1/systems?tier=unscreened')).not.toContain(ids.systemId);
+    expect(await ids_(`/api/v1/systems?ownerUserId=${system.json.ownerUserId}`)).toContain(ids.systemId);
 
     const model = await call(h, 'GET', `/api/v1/models/${ids.modelId}`, { token });
     expect(model.json).toMatchObject({ versions: [{ version: '2.3.0', datasetVersionIds: [ids.datasetVersionId] }], systemIds: [ids.systemId] });

@@ -13,6 +13,8 @@ export async function listSystems(deps: AppDeps, actor: Actor, query: SystemList
   const all = (await rankInventory(deps.db, actor.organizationId)).systems
     .filter((s) => (query.stage ? s.row.lifecycle_stage === query.stage : true))
     .filter((s) => (query.wave ? s.ranking.wave === query.wave : true))
+    .filter((s) => (query.ownerUserId ? s.row.owner_user_id === query.ownerUserId : true))
+    .filter((s) => (query.tier ? (s.classification?.tier ?? 'unscreened') === query.tier : true))
     .map((s, position) => ({ position, detail: { ...presentSystem(s.row), classification: s.classification, ranking: s.ranking } }));
   return toPage(all.slice(offset, offset + query.limit + 1), query.limit, (item) => item.position + 1, (item) => item.detail);
 }
