@@ -98,7 +98,8 @@ export const RiskSchema = RiskRecordSchema.extend({
   status: z.enum(RISK_STATUSES).meta({ description: 'Derived: review due, acceptance required, accepted, treated, open or closed' }),
   statusReasons: z.array(z.string()),
   flags: z.array(z.string()).meta({ description: 'Problems an auditor would raise, e.g. a high risk with no linked control' }),
-  acceptance: RiskAcceptanceSchema.nullable(),
+  acceptance: RiskAcceptanceSchema.nullable().meta({ description: 'The latest acceptance; it counts only while the status says accepted' }),
+  acceptanceHistory: z.array(RiskAcceptanceSchema).meta({ description: 'Every acceptance ever given, newest first' }),
 }).meta({ id: 'Risk' });
 export type RiskOutput = z.infer<typeof RiskSchema>;
 

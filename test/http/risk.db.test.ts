@@ -118,6 +118,7 @@ describe.each(TEST_DIALECTS)('impact assessments and the risk register on %s', (
     // Reassessing answers the review; the acceptance predates it, so acceptance is needed again.
     const reassessed = await call(h, 'PUT', `/api/v1/risks/${riskId}/assessment`, { token: s.ownerToken, body: { likelihood: 3, severity: 3, stakeholderImpact: 4 } });
     expect(reassessed.json.status).toBe('acceptance_required');
+    expect(reassessed.json.acceptanceHistory).toHaveLength(1);
     // The SoA notices: the linked risk was reassessed after control evidence was accepted (none yet here, so still not_started/planned).
     expect((await call(h, 'GET', '/api/v1/soa/controls/A.9.2', { token: s.leadToken })).json.riskIds).toEqual([riskId]);
 

@@ -28,8 +28,9 @@ export async function buildRiskViews(conn: Conn, organizationId: string, now: Da
   const memberName = new Map(members.map((m) => [m.id, m.display_name]));
   const views = risks.map((row): RiskOutput => {
     const record = presentRiskRecord(row, links.filter((l) => l.risk_id === row.id).map((l) => l.control_id));
-    // The latest acceptance is the one in force; older ones stay as history in the trail.
-    const acceptance = acceptances.filter((a) => a.risk_id === row.id).sort((a, b) => b.accepted_at.localeCompare(a.accepted_at))[0];
+    // The latest acceptance is the one that may be in force; older ones are history.
+    const history = acceptances.filter((a) => a.risk_id === row.id).sort((a, b) => b.accepted_at.localeCompare(a.accepted_at));
+    const acceptance = history[0];
     const state = deriveRiskState(method.method, {
       inherentLevel: record.inherent.level,
       inherentScore: record.inherent.score,
@@ -51,6 +52,7 @@ export async function buildRiskViews(conn: Conn, organizationId: string, now: Da
       statusReasons: state.reasons,
       flags: state.flags,
       acceptance: acceptance ? presentRiskAcceptance(acceptance) : null,
+      acceptanceHistory: history.map(presentRiskAcceptance),
     };
   });
   return { method, risks: views };
