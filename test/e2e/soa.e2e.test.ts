@@ -301,7 +301,7 @@ describe('the Statement of Applicability in a real browser', () => {
     await share.getByLabel('Supplier').selectOption({ label: 'ModelCo' });
     await share.getByLabel('Held by').selectOption('shared');
     await share.getByRole('button', { name: 'Add share' }).click();
-    await share.getByText(/^⚠ Contract reference is required: a control held by the supplier needs the contract reference that assigns it \(ModelCo has none on record\)$/).waitFor();
+    await share.getByText(/^⚠ Contract reference is required when the supplier holds the control \(ModelCo has no contract reference on record\)$/).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('contractReference');
     await expectAccessible(browser, '70-control-share-contract-error');
 
