@@ -36,7 +36,7 @@ export function DatasetsPage() {
       />
       <InventorySectionNav />
       {adding ? (
-        <section id="dataset-add" className="panel inventory-panel--action" aria-labelledby="dataset-add-title">
+        <section id="dataset-add" className="panel panel--action" aria-labelledby="dataset-add-title">
           <h2 id="dataset-add-title" className="panel__title">
             Record a dataset
           </h2>

@@ -36,7 +36,7 @@ export function ModelsPage() {
       />
       <InventorySectionNav />
       {adding ? (
-        <section id="model-add" className="panel inventory-panel--action" aria-labelledby="model-add-title">
+        <section id="model-add" className="panel panel--action" aria-labelledby="model-add-title">
           <h2 id="model-add-title" className="panel__title">
             Record a model
           </h2>

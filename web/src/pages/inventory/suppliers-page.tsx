@@ -34,7 +34,7 @@ export function SuppliersPage() {
       />
       <InventorySectionNav />
       {adding ? (
-        <section id="supplier-add" className="panel inventory-panel--action" aria-labelledby="supplier-add-title">
+        <section id="supplier-add" className="panel panel--action" aria-labelledby="supplier-add-title">
           <h2 id="supplier-add-title" className="panel__title">
             Record a supplier
           </h2>

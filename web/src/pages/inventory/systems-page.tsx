@@ -78,7 +78,7 @@ export function SystemsPage() {
       />
       <InventorySectionNav />
       {panel === 'register' ? (
-        <section id="inventory-register" className="panel inventory-panel--action" aria-labelledby="inventory-register-title">
+        <section id="inventory-register" className="panel panel--action" aria-labelledby="inventory-register-title">
           <h2 id="inventory-register-title" className="panel__title">
             Register an AI system
           </h2>

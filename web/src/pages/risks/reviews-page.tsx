@@ -41,7 +41,7 @@ function reviewColumns(): Column<ReviewItem>[] {
       header: 'Due',
       filterText: (i) => (i.overdue ? 'overdue' : ''),
       cell: (i) => (
-        <div className="risk-status">
+        <div className="reasoned-status">
           {i.overdue ? <StatusBadge tone="danger">Overdue</StatusBadge> : <StatusBadge tone="warn">Due</StatusBadge>}
           <span className="muted nowrap">{i.dueOn ? `scheduled ${formatDate(i.dueOn)}` : 'no date yet'}</span>
         </div>

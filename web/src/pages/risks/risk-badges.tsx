@@ -1,6 +1,6 @@
 import type { RiskStatus } from '../../../../src/domain/risk/risk-rules.js';
 import type { RiskLevel } from '../../../../src/domain/risk/scoring-method.js';
-import { StatusBadge } from '../../components/status-badge.js';
+import { ReasonedStatus } from '../../components/reasoned-status.js';
 import { LEVEL_LABEL, STATUS_LABEL, STATUS_TONE } from './risk-labels.js';
 
 interface Scored {
@@ -21,29 +21,9 @@ export function LevelBadge({ scored, label }: { scored: Scored | null; label?: s
   );
 }
 
-/** A risk's derived status; the server's reasons open under "Why". */
+/** A risk's derived status; the server's reasons open under "Why" where the risk is named. */
 export function RiskStatusBadge({ status, reasons, subject }: { status: RiskStatus; reasons: readonly string[]; subject?: string }) {
-  const badge = (
-    <StatusBadge tone={STATUS_TONE[status]} title={reasons.length ? `Why: ${reasons.join('; ')}` : undefined}>
-      {STATUS_LABEL[status]}
-    </StatusBadge>
-  );
-  if (reasons.length === 0 || !subject) return badge;
-  return (
-    <div className="risk-status">
-      {badge}
-      <details className="risk-status__why">
-        <summary>
-          Why<span className="visually-hidden">{` “${subject}” is ${STATUS_LABEL[status].toLowerCase()}`}</span>
-        </summary>
-        <ul className="reasons">
-          {reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
-          ))}
-        </ul>
-      </details>
-    </div>
-  );
+  return <ReasonedStatus tone={STATUS_TONE[status]} label={STATUS_LABEL[status]} reasons={reasons} subject={subject ? `“${subject}”` : undefined} details={Boolean(subject)} />;
 }
 
 /** Problems an auditor would raise (e.g. a high risk with no control), as the server words them. */

@@ -70,7 +70,7 @@ export function SoaComparePage() {
         {list.length < 2 && versions.isSuccess ? (
           <EmptyState title="Nothing to compare yet" body="Once a version has been issued and the draft after it changed, the two can be compared here." />
         ) : (
-          <div className="soa-filters">
+          <div className="filter-bar">
             <div className="data-table__filter">
               <label htmlFor={fromId}>Older</label>
               <select id={fromId} className="input" value={from ?? ''} onChange={(e) => choose({ from: Number(e.target.value) })}>
