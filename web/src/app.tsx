@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { MeOutput, SessionOutput } from '../../src/contracts/identity.contracts.js';
 import { errorMessage } from './api/api-error.js';
 import { setSessionLostHandler } from './api/client.js';
@@ -7,12 +7,14 @@ import { setCsrfToken } from './api/csrf-store.js';
 import { getMe, getSetupStatus, logOut, switchOrganization } from './api/identity.api.js';
 import { AppFrame } from './layout/app-frame.js';
 import { PublicFrame } from './layout/public-frame.js';
-import { LoginPage } from './pages/login-page.js';
-import { SetupPage } from './pages/setup-page.js';
 import { roleLabel } from './lib/roles.js';
 import { AppRoutes } from './routes.js';
 import { navigate } from './router/router.js';
 import { SessionProvider } from './session/session-context.js';
+
+// Loaded on demand like every page (routes.tsx): with their zod forms they would double the first load.
+const LoginPage = lazy(() => import('./pages/login-page.js').then((m) => ({ default: m.LoginPage })));
+const SetupPage = lazy(() => import('./pages/setup-page.js').then((m) => ({ default: m.SetupPage })));
 
 const ME = ['me'] as const;
 const SETUP = ['setup'] as const;
@@ -84,19 +86,27 @@ export function App() {
   if (setup.isError) return <Failure error={setup.error} retry={() => void setup.refetch()} />;
   if (!setup.data.initialized) {
     return (
-      <SetupPage
-        onDone={(email) => {
-          queryClient.setQueryData(SETUP, { initialized: true });
-          setLoginEmail(email);
-          setNotice({ tone: 'ok', text: 'Your organization is ready. Log in with the admin account you just created.' });
-          navigate('/', { replace: true });
-        }}
-      />
+      <Suspense fallback={<Splash />}>
+        <SetupPage
+          onDone={(email) => {
+            queryClient.setQueryData(SETUP, { initialized: true });
+            setLoginEmail(email);
+            setNotice({ tone: 'ok', text: 'Your organization is ready. Log in with the admin account you just created.' });
+            navigate('/', { replace: true });
+          }}
+        />
+      </Suspense>
     );
   }
   if (me.isPending) return <Splash />;
   if (me.isError) return <Failure error={me.error} retry={() => void me.refetch()} />;
-  if (!me.data) return <LoginPage notice={notice} initialEmail={loginEmail} onLoggedIn={onLoggedIn} />;
+  if (!me.data) {
+    return (
+      <Suspense fallback={<Splash />}>
+        <LoginPage notice={notice} initialEmail={loginEmail} onLoggedIn={onLoggedIn} />
+      </Suspense>
+    );
+  }
   return (
     <SessionProvider me={me.data} signOut={signOut} switchOrganization={switchTo}>
       <AppFrame key={me.data.organization.id} announcement={switched} onAnnounced={() => setSwitched(null)}>

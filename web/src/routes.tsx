@@ -1,38 +1,64 @@
-import { useEffect } from 'react';
-import { EvidenceDetailPage } from './pages/evidence/evidence-detail-page.js';
-import { EvidenceListPage } from './pages/evidence/evidence-list-page.js';
-import { HomePage } from './pages/home/home-page.js';
-import { JobsPage } from './pages/jobs/jobs-page.js';
-import { NotFoundPage } from './pages/not-found-page.js';
-import { NewOrganizationPage } from './pages/organizations/new-organization-page.js';
-import { PeoplePage } from './pages/people/people-page.js';
-import { CrosswalkCoveragePage } from './pages/crosswalks/crosswalk-coverage-page.js';
-import { CrosswalksPage } from './pages/crosswalks/crosswalks-page.js';
-import { ControlDetailPage } from './pages/soa/control-detail-page.js';
-import { SoaComparePage } from './pages/soa/soa-compare-page.js';
-import { SoaPage } from './pages/soa/soa-page.js';
-import { TokensPage } from './pages/tokens/tokens-page.js';
-import { TrailPage } from './pages/trail/trail-page.js';
-import { AssessmentPage } from './pages/impact/assessment-page.js';
-import { AssessmentsPage } from './pages/impact/assessments-page.js';
-import { HeatmapPage } from './pages/risks/heatmap-page.js';
-import { ReviewsPage } from './pages/risks/reviews-page.js';
-import { RiskDetailPage } from './pages/risks/risk-detail-page.js';
-import { RisksPage } from './pages/risks/risks-page.js';
-import { ScoringMethodPage } from './pages/risks/scoring-method-page.js';
-import { ClassificationWizardPage } from './pages/inventory/classification-wizard-page.js';
-import { DatasetDetailPage } from './pages/inventory/dataset-detail-page.js';
-import { DatasetsPage } from './pages/inventory/datasets-page.js';
-import { ModelDetailPage } from './pages/inventory/model-detail-page.js';
-import { ModelsPage } from './pages/inventory/models-page.js';
-import { SupplierDetailPage } from './pages/inventory/supplier-detail-page.js';
-import { SuppliersPage } from './pages/inventory/suppliers-page.js';
-import { SystemDetailPage } from './pages/inventory/system-detail-page.js';
-import { SystemsPage } from './pages/inventory/systems-page.js';
+import { Suspense, lazy, useEffect, type ComponentType } from 'react';
 import { matchPath, navigate, useLocation } from './router/router.js';
 
-/** The authenticated pages, by path. */
+/**
+ * Each page is its own chunk, fetched from /assets/ on first visit (a script file: the strict CSP
+ * allows no inline script), so the first load carries only the frame and the page asked for.
+ */
+function page<P>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const HomePage = page(() => import('./pages/home/home-page.js').then((m) => m.HomePage));
+const EvidenceListPage = page(() => import('./pages/evidence/evidence-list-page.js').then((m) => m.EvidenceListPage));
+const EvidenceDetailPage = page(() => import('./pages/evidence/evidence-detail-page.js').then((m) => m.EvidenceDetailPage));
+const JobsPage = page(() => import('./pages/jobs/jobs-page.js').then((m) => m.JobsPage));
+const NotFoundPage = page(() => import('./pages/not-found-page.js').then((m) => m.NotFoundPage));
+const NewOrganizationPage = page(() => import('./pages/organizations/new-organization-page.js').then((m) => m.NewOrganizationPage));
+const PeoplePage = page(() => import('./pages/people/people-page.js').then((m) => m.PeoplePage));
+const CrosswalkCoveragePage = page(() => import('./pages/crosswalks/crosswalk-coverage-page.js').then((m) => m.CrosswalkCoveragePage));
+const CrosswalksPage = page(() => import('./pages/crosswalks/crosswalks-page.js').then((m) => m.CrosswalksPage));
+const ControlDetailPage = page(() => import('./pages/soa/control-detail-page.js').then((m) => m.ControlDetailPage));
+const SoaComparePage = page(() => import('./pages/soa/soa-compare-page.js').then((m) => m.SoaComparePage));
+const SoaPage = page(() => import('./pages/soa/soa-page.js').then((m) => m.SoaPage));
+const TokensPage = page(() => import('./pages/tokens/tokens-page.js').then((m) => m.TokensPage));
+const TrailPage = page(() => import('./pages/trail/trail-page.js').then((m) => m.TrailPage));
+const AssessmentPage = page(() => import('./pages/impact/assessment-page.js').then((m) => m.AssessmentPage));
+const AssessmentsPage = page(() => import('./pages/impact/assessments-page.js').then((m) => m.AssessmentsPage));
+const HeatmapPage = page(() => import('./pages/risks/heatmap-page.js').then((m) => m.HeatmapPage));
+const ReviewsPage = page(() => import('./pages/risks/reviews-page.js').then((m) => m.ReviewsPage));
+const RiskDetailPage = page(() => import('./pages/risks/risk-detail-page.js').then((m) => m.RiskDetailPage));
+const RisksPage = page(() => import('./pages/risks/risks-page.js').then((m) => m.RisksPage));
+const ScoringMethodPage = page(() => import('./pages/risks/scoring-method-page.js').then((m) => m.ScoringMethodPage));
+const ClassificationWizardPage = page(() => import('./pages/inventory/classification-wizard-page.js').then((m) => m.ClassificationWizardPage));
+const DatasetDetailPage = page(() => import('./pages/inventory/dataset-detail-page.js').then((m) => m.DatasetDetailPage));
+const DatasetsPage = page(() => import('./pages/inventory/datasets-page.js').then((m) => m.DatasetsPage));
+const ModelDetailPage = page(() => import('./pages/inventory/model-detail-page.js').then((m) => m.ModelDetailPage));
+const ModelsPage = page(() => import('./pages/inventory/models-page.js').then((m) => m.ModelsPage));
+const SupplierDetailPage = page(() => import('./pages/inventory/supplier-detail-page.js').then((m) => m.SupplierDetailPage));
+const SuppliersPage = page(() => import('./pages/inventory/suppliers-page.js').then((m) => m.SuppliersPage));
+const SystemDetailPage = page(() => import('./pages/inventory/system-detail-page.js').then((m) => m.SystemDetailPage));
+const SystemsPage = page(() => import('./pages/inventory/systems-page.js').then((m) => m.SystemsPage));
+
+/** The authenticated pages, by path; each loads its code on first visit. */
 export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+/** Shown while a page's code downloads; the frame moves focus to the page's heading once it arrives. */
+function PageLoading() {
+  return (
+    <p className="muted" role="status" data-page-loading="">
+      Loading the page…
+    </p>
+  );
+}
+
+function Page() {
   const { path } = useLocation();
   if (path === '/') return <HomePage />;
   if (path === '/setup' || path === '/login') return <Redirect to="/" />;

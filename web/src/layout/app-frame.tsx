@@ -59,9 +59,24 @@ export function AppFrame({ children, announcement, onAnnounced }: AppFrameProps)
   const shown = said && said.path === path ? said.text : null;
 
   // After each navigation, move focus to the new page's heading so it is announced and Tab starts there.
+  // A page whose code is still downloading (routes.tsx) shows a loading line: wait until it is replaced.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true }));
-    return () => cancelAnimationFrame(frame);
+    const main = mainRef.current;
+    let observer: MutationObserver | undefined;
+    const focusHeading = () => main?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    const frame = requestAnimationFrame(() => {
+      if (!main?.querySelector('[data-page-loading]')) return focusHeading();
+      observer = new MutationObserver(() => {
+        if (main.querySelector('[data-page-loading]')) return;
+        observer?.disconnect();
+        focusHeading();
+      });
+      observer.observe(main, { childList: true, subtree: true });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+    };
   }, [path]);
 
   const onSignOut = async () => {
