@@ -251,6 +251,14 @@ describe('impact assessments and the AI risk register in a real browser', () => 
     await page.getByRole('region', { name: 'Trail of this risk' }).getByText('Risk treated', { exact: true }).waitFor();
     await expectAccessible(browser, '76-risk-acceptance-required');
     await fitsAt(page, 400, '76-risk-acceptance-required-400');
+    // The control page names the risks it treats by title, each linking back to the risk.
+    const riskPathname = new URL(page.url()).pathname;
+    await controls.click();
+    await page.getByRole('heading', { level: 1, name: /^A\.9\.2 / }).waitFor();
+    const linked = main().getByRole('link', { name: RISK, exact: true });
+    expect(await linked.getAttribute('href')).toBe(riskPathname);
+    await linked.click();
+    await page.getByRole('heading', { level: 1, name: RISK }).waitFor();
   });
 
   it('an approver accepts it, but not a risk they own themselves', async () => {

@@ -12,6 +12,7 @@ import { Link } from '../../router/router.js';
 import { useSession } from '../../session/session-context.js';
 import { ControlDecisionForm } from './control-decision-form.js';
 import { ControlEvidencePanel } from './control-evidence-panel.js';
+import { ControlLinkedRisks } from './control-linked-risks.js';
 import { ControlMappingsPanel } from './control-mappings-panel.js';
 import { ControlResponsibilityPanel } from './control-responsibility-panel.js';
 import { ControlStatusBadge, StatusReasons } from './control-status.js';
@@ -89,7 +90,9 @@ function ControlBody({ control }: { control: SoaControlOutput }) {
           {control.riskIds.length > 0 ? (
             <>
               <dt>Linked risks</dt>
-              <dd>{control.riskIds.join(', ')}</dd>
+              <dd>
+                <ControlLinkedRisks controlId={control.controlId} riskIds={control.riskIds} />
+              </dd>
             </>
           ) : null}
         </dl>
