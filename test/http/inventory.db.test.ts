@@ -57,6 +57,11 @@ describe.each(TEST_DIALECTS)('AI system inventory on %s', (dialect) => {
     const history = await call(h, 'GET', `/api/v1/systems/${ids.systemId}/classifications`, { token });
     expect(history.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(history.json.items[0].answeredBy).toContain('token');
+    const before = await countAllRows(h);
+    const unfinished = await call(h, 'POST', `/api/v1/systems/${ids.systemId}/classifications`, { token, body: { answers: {} } });
+    expect(unfinished.status).toBe(400);
+    expect(unfinished.json.error.details.fields).toEqual([{ field: 'answers.Q_SUBJECT', reason: 'is required: the screening is not finished' }]);
+    expect(await countAllRows(h)).toEqual(before);
   });
 
   it('refuses unknown questions and option values, naming answers.<questionId>, and writes nothing', async () => {

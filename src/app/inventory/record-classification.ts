@@ -25,6 +25,11 @@ export async function recordClassification(deps: AppDeps, actor: Actor, systemId
   requirePermission(actor, 'system:write');
   checkAnswers(input.answers);
   const result = classifyAiSystem(input.answers);
+  // An unfinished questionnaire is not a screening: storing it would show a tier nobody reached.
+  if (!result.complete) {
+    const missing = result.missing.map((questionId) => ({ field: `answers.${questionId}`, reason: 'is required: the screening is not finished' }));
+    throw new AppError('VALIDATION_FAILED', `the screening is not finished; answer ${result.missing.join(', ')} next (GET /classification/questions)`, { fields: missing });
+  }
   return inTransaction(deps.db, async (tx) => {
     if (!(await findAiSystem(tx, actor.organizationId, systemId))) throw AppError.notFound('AI system', systemId);
     const [current] = await listClassifications(tx, actor.organizationId, systemId);

@@ -7,6 +7,7 @@ import { listReviewTriggers } from '../../storage/repositories/inventory-setting
 import { listRiskAcceptances, listRiskControls, listRisks } from '../../storage/repositories/risk.repository.js';
 import { listMembers } from '../../storage/repositories/user.repository.js';
 import { currentScoringMethod } from './scoring-methods.js';
+import { buildLiveSoaDocument } from '../soa/build-soa-document.js';
 import { reviewReasonsFor } from './review-reasons.js';
 import { presentRiskAcceptance, presentRiskRecord } from './risk-records.js';
 
@@ -24,6 +25,8 @@ export async function buildRiskViews(conn: Conn, organizationId: string, now: Da
     listReviewTriggers(conn, organizationId, {}, undefined, ALL),
   ]);
   const today = now.toISOString().slice(0, 10);
+  const soa = await buildLiveSoaDocument(conn, organizationId, now, { number: 0, state: 'draft', issuedAt: null, issuedBy: null, issueNote: null });
+  const implemented = new Set(soa.controls.filter((c) => c.status === 'implemented').map((c) => c.controlId));
   const systemName = new Map(systems.map((s) => [s.id, s.name]));
   const memberName = new Map(members.map((m) => [m.id, m.display_name]));
   const views = risks.map((row): RiskOutput => {
@@ -36,6 +39,7 @@ export async function buildRiskViews(conn: Conn, organizationId: string, now: Da
       inherentScore: record.inherent.score,
       treatment: record.treatment,
       controlIds: record.controlIds,
+      controlsNotImplemented: record.controlIds.filter((id) => !implemented.has(id)),
       residualLevel: record.residual?.level ?? null,
       residualScore: record.residual?.score ?? null,
       acceptance: acceptance && acceptance.accepted_at > row.assessed_at ? { residualLevel: acceptance.residual_level as RiskLevel, expiresOn: acceptance.expires_on } : null,

@@ -12,7 +12,7 @@ import { requirePermission } from '../shared/authorize.js';
 import type { Actor, AppDeps } from '../shared/context.js';
 import { newId } from '../shared/ids.js';
 import { getRisk } from './get-risks.js';
-import { assertApprovedImpactAssessment, assertOnScale, checkControlIds } from './risk-checks.js';
+import { assertApprovedImpactAssessment, assertControlsApplicable, assertOnScale, checkControlIds } from './risk-checks.js';
 import { presentRiskAcceptance, riskRecordOf } from './risk-records.js';
 import { currentScoringMethod } from './scoring-methods.js';
 
@@ -77,7 +77,11 @@ export async function treatRisk(deps: AppDeps, actor: Actor, id: string, input: 
     const residual = scoreRisk(method, scores);
     const tooHigh = checkResidual(Number(risk.inherent_score), residual.score);
     if (tooHigh) throw AppError.invalidField('residual', tooHigh);
+    if (input.treatment === 'accept' && residual.score !== Number(risk.inherent_score)) {
+      throw AppError.invalidField('residual', `accepting a risk does not reduce it: the residual score must stay the inherent ${risk.inherent_score}`);
+    }
     if (input.treatment === 'mitigate' && controlIds.length === 0) throw AppError.invalidField('controlIds', 'mitigation relies on at least one Annex A control; link it');
+    await assertControlsApplicable(tx, actor.organizationId, input.controlIds);
     await replaceRiskControls(tx, actor.organizationId, id, controlIds);
     return {
       ...risk,

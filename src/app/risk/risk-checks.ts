@@ -32,3 +32,13 @@ export function checkControlIds(controlIds: readonly string[]): string[] {
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.reason}`).join('; '), { fields: problems });
   return [...new Set(controlIds)].sort();
 }
+
+/** A treatment cannot rely on a control the organization excluded from its SoA. */
+export async function assertControlsApplicable(conn: Conn, organizationId: string, controlIds: readonly string[]): Promise<void> {
+  if (controlIds.length === 0) return;
+  const excluded = new Set(
+    (await conn.kysely.selectFrom('soa_controls').select('control_id').where('organization_id', '=', organizationId).where('applicability', '=', 'excluded').execute()).map((r) => r.control_id),
+  );
+  const problems = controlIds.flatMap((id, i): FieldIssue[] => (excluded.has(id) ? [{ field: `controlIds.${i}`, reason: `${id} is excluded in the Statement of Applicability` }] : []));
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field} ${p.reason}`).join('; '), { fields: problems });
+}

@@ -7,6 +7,7 @@ const base: RiskFacts = {
   inherentScore: 12,
   treatment: null,
   controlIds: [],
+  controlsNotImplemented: [],
   residualLevel: null,
   residualScore: null,
   acceptance: null,
@@ -19,6 +20,11 @@ const base: RiskFacts = {
 describe('deriveRiskState', () => {
   it('is open until a treatment with a residual score is decided, and flags a high risk without a control', () => {
     expect(deriveRiskState(M, base)).toEqual({ status: 'open', flags: ['inherent level is high but no Annex A control is linked'], reasons: ['no treatment decided yet'] });
+  });
+
+  it('flags a residual level that counts on controls not implemented yet', () => {
+    const state = deriveRiskState(M, { ...base, treatment: 'mitigate', controlIds: ['A.6.2.4', 'A.9.2'], controlsNotImplemented: ['A.9.2'], residualLevel: 'medium', residualScore: 6 });
+    expect(state.flags).toEqual(['the residual level counts on A.9.2, not implemented yet in the SoA']);
   });
 
   it('is treated when the residual level is within the appetite', () => {

@@ -12,6 +12,8 @@ export interface RiskFacts {
   inherentScore: number;
   treatment: Treatment | null;
   controlIds: readonly string[];
+  /** Linked controls whose SoA status is not `implemented`: the residual level counts on them. */
+  controlsNotImplemented: readonly string[];
   residualLevel: RiskLevel | null;
   residualScore: number | null;
   /** The acceptance in force, if any: the residual level it accepted and until when (YYYY-MM-DD). */
@@ -39,6 +41,9 @@ export function deriveRiskState(method: ScoringMethod, risk: RiskFacts): RiskSta
   const flags: string[] = [];
   if (levelRank(risk.inherentLevel) >= levelRank('high') && risk.controlIds.length === 0) {
     flags.push(`inherent level is ${risk.inherentLevel} but no Annex A control is linked`);
+  }
+  if (risk.treatment && risk.controlsNotImplemented.length > 0) {
+    flags.push(`the residual level counts on ${risk.controlsNotImplemented.join(', ')}, not implemented yet in the SoA`);
   }
   if (risk.closedAt) return { status: 'closed', flags, reasons: [`closed ${risk.closedAt.slice(0, 10)}`] };
 
