@@ -517,7 +517,7 @@ def build_xw_eu(xw):
         "from": "iso-iec-42001:2023",
         "to": "eu-ai-act:2024",
         "version": RESEARCH_VERSION,
-        "description": "Analyst mapping, medium confidence: no authoritative public ISO/IEC 42001 ↔ AI Act crosswalk exists. ISO/IEC 42001 covers AI Act obligations only in part; targetNotes lists the gaps per article. Guidance, not legal advice.",
+        "description": "Analyst mapping, medium confidence: no authoritative public ISO/IEC 42001 ↔ AI Act crosswalk exists. ISO/IEC 42001 covers AI Act obligations only in part; the gaps are listed per article. Guidance, not legal advice.",
         "sources": sources,
         "mappings": mappings,
         "targetNotes": notes,

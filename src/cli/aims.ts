@@ -2,6 +2,11 @@ import { runCli } from './main.js';
 import { terminalPrompt } from './cli-io.js';
 
 /** The `aims` binary: real streams, real environment, real exit code. */
+// `aims … | head` closes the pipe early; that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const prompt = terminalPrompt();
 const { exitCode, stop } = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -224,8 +224,9 @@ describe.each(TEST_DIALECTS)('Statement of Applicability on %s', (dialect) => {
     expect(roundTrip.status).toBe(200);
     expect(roundTrip.json).toEqual({ rowsRead: 38, controlsChanged: 0, controlsUnchanged: 38 });
 
-    const good = `control_id,applicability,justification,owner_email\nA.10.2,applicable,We now sell to customers,${lead.email}\n`;
-    expect((await call(h, 'POST', '/api/v1/soa/import', { token: leadToken, headers: { 'content-type': 'text/csv' }, body: good })).json).toEqual({ rowsRead: 1, controlsChanged: 1, controlsUnchanged: 0 });
+    const good = `control_id,applicability,justification,owner_email\nA.10.2,applicable,We now sell to customers,${lead.email}\nA.2.2,undecided,,\n`;
+    expect((await call(h, 'POST', '/api/v1/soa/import', { token: leadToken, headers: { 'content-type': 'text/csv' }, body: good })).json).toEqual({ rowsRead: 2, controlsChanged: 1, controlsUnchanged: 1 });
+    expect((await call(h, 'GET', '/api/v1/soa/controls/A.2.2', { token: leadToken })).json.applicability).toBe('applicable');
 
     const before = await countAllRows(h);
     const bad = [
@@ -242,7 +243,7 @@ describe.each(TEST_DIALECTS)('Statement of Applicability on %s', (dialect) => {
     expect(refused.json.error.details.fields).toEqual([
       { field: 'row 3.control_id', reason: 'A.5.1 is not an ISO/IEC 42001 Annex A control ID' },
       { field: 'row 4.justification', reason: 'is required to exclude a control' },
-      { field: 'row 5.applicability', reason: 'must be applicable or excluded' },
+      { field: 'row 5.applicability', reason: 'must be applicable or excluded (or undecided with the other columns empty, to leave the control as it is)' },
       { field: 'row 6.owner_email', reason: 'nobody@example.com is not a member of this organization' },
       { field: 'row 7.control_id', reason: 'A.2.2 appears again (first on row 2)' },
     ]);

@@ -33,7 +33,9 @@ export async function importSoaCsv(deps: AppDeps, actor: Actor, csvText: string)
     else if (seen.has(controlId)) problem('control_id', `${controlId} appears again (first on row ${seen.get(controlId)})`);
     else seen.set(controlId, row);
     const applicability = cell('applicability');
-    if (applicability !== 'applicable' && applicability !== 'excluded') problem('applicability', 'must be applicable or excluded');
+    // An exported draft lists undecided controls; they are left as they are, not refused.
+    if (applicability === 'undecided' && !cell('justification') && !cell('owner_email') && !cell('implementation_plan')) return;
+    if (applicability !== 'applicable' && applicability !== 'excluded') problem('applicability', 'must be applicable or excluded (or undecided with the other columns empty, to leave the control as it is)');
     const justification = cell('justification');
     if (applicability === 'excluded' && !justification) problem('justification', 'is required to exclude a control');
     const email = cell('owner_email').toLowerCase();
@@ -52,7 +54,7 @@ export async function importSoaCsv(deps: AppDeps, actor: Actor, csvText: string)
   return inTransaction(deps.db, async (tx) => {
     let changed = 0;
     for (const { controlId, input } of decisions) if ((await applyControlDecision(tx, deps, actor, controlId, input)).changed) changed += 1;
-    return { rowsRead: decisions.length, controlsChanged: changed, controlsUnchanged: decisions.length - changed };
+    return { rowsRead: records.rows.length, controlsChanged: changed, controlsUnchanged: records.rows.length - changed };
   });
 }
 

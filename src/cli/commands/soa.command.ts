@@ -46,7 +46,7 @@ export function registerSoa(program: Command, io: CliIo) {
       io.out(`Wrote ${written.join(', ')}.`);
     });
 
-  withRemoteFlags(soa.command('import').description('apply decisions from a CSV (control_id, applicability, justification, owner_email, implementation_plan); all rows or none'))
+  withRemoteFlags(soa.command('import').description('apply decisions from a CSV with the header control_id,applicability,justification,owner_email,implementation_plan; applicability is applicable or excluded (excluded needs a justification; undecided rows are skipped); all rows or none. The CSV from "soa export" works as a template'))
     .requiredOption('--file <file>', 'the CSV file')
     .option('--json', 'print the result as JSON')
     .action(async (options: RemoteOptions & { file: string; json?: boolean }) => {
