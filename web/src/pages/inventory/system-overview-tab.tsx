@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { SystemDetailOutput } from '../../../../src/contracts/inventory.contracts.js';
 import { listUsers } from '../../api/identity.api.js';
 import { INVENTORY_KEYS, listModels } from '../../api/inventory.api.js';
 import { DateTime } from '../../components/date-time.js';
-import { Notice } from '../../components/notice.js';
 import { Link } from '../../router/router.js';
 import { useSession } from '../../session/session-context.js';
 import { AUTONOMY_LABEL, IMPACT_LABEL, OVERSIGHT_LABEL, ROLE_LABEL, modelPath } from './inventory-labels.js';
+import { EditableRecord } from './editable-record.js';
 import { SystemForm } from './system-form.js';
 import { SystemRankingPanel } from './system-ranking-panel.js';
 import { SystemStagePanel } from './system-stage-panel.js';
@@ -20,8 +20,6 @@ const count = (value: number | null): ReactNode => (value === null ? <span class
 /** Everything the inventory records about the system, its lifecycle stage and its wave ranking. */
 export function SystemOverviewTab({ system }: { system: SystemDetailOutput }) {
   const { can } = useSession();
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   const users = useQuery({ queryKey: ['users', 'all'], queryFn: () => listUsers(), enabled: can('user:read') });
   const models = useQuery({ queryKey: INVENTORY_KEYS.models, queryFn: listModels });
   const owner = users.data?.items.find((u) => u.id === system.ownerUserId);
@@ -29,99 +27,70 @@ export function SystemOverviewTab({ system }: { system: SystemDetailOutput }) {
 
   return (
     <>
-      <section className="panel" aria-labelledby="system-record-title">
-        <div className="inventory-panel-head">
-          <h2 id="system-record-title" className="panel__title">
-            The record
-          </h2>
-          {can('system:write') && !editing ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setEditing(true);
-                setSaved(false);
-              }}
-            >
-              Edit
-            </button>
-          ) : null}
-        </div>
-        {saved ? <Notice tone="ok">Changes saved.</Notice> : null}
-        {editing ? (
-          <SystemForm
-            system={system}
-            onSaved={() => {
-              setEditing(false);
-              setSaved(true);
-            }}
-            onCancel={() => setEditing(false)}
-          />
-        ) : (
-          <dl className="details inventory-details">
-            <dt>Purpose</dt>
-            <dd>{system.purpose}</dd>
-            <dt>Intended use</dt>
-            <dd>{text(system.intendedUse)}</dd>
-            <dt>Foreseeable misuse</dt>
-            <dd>{text(system.foreseeableMisuse)}</dd>
-            <dt>Business objectives</dt>
-            <dd>{text(system.businessObjectives)}</dd>
-            <dt>Success metrics</dt>
-            <dd>{list(system.successMetrics)}</dd>
-            <dt>Owner</dt>
-            <dd>{owner ? `${owner.displayName} (${owner.email})` : system.ownerUserId}</dd>
-            <dt>Business unit</dt>
-            <dd>{text(system.businessUnit)}</dd>
-            <dt>Regions</dt>
-            <dd>{list(system.regions)}</dd>
-            <dt>Our roles</dt>
-            <dd>{system.organizationRoles.map((r) => ROLE_LABEL[r]).join(', ')}</dd>
-            <dt>Affected stakeholders</dt>
-            <dd>{list(system.affectedStakeholders)}</dd>
-            <dt>Decisions and outputs</dt>
-            <dd>{text(system.decisionsAndOutputs)}</dd>
-            <dt>Autonomy</dt>
-            <dd>{AUTONOMY_LABEL[system.autonomyLevel]}</dd>
-            <dt>Human oversight</dt>
-            <dd>{OVERSIGHT_LABEL[system.humanOversight]}</dd>
-            <dt>Regulatory exposure</dt>
-            <dd>{list(system.regulatoryExposure)}</dd>
-            <dt>In the AIMS scope</dt>
-            <dd>{system.inAimsScope ? 'Yes' : 'No'}</dd>
-            <dt>Impact on people</dt>
-            <dd>{system.impactOnPeople ? IMPACT_LABEL[system.impactOnPeople] : <span className="muted">Not assessed</span>}</dd>
-            <dt>Safety impact</dt>
-            <dd>{system.safetyImpact ? IMPACT_LABEL[system.safetyImpact] : <span className="muted">Not assessed</span>}</dd>
-            <dt>People affected a year</dt>
-            <dd>{count(system.peopleAffected)}</dd>
-            <dt>Decisions a month</dt>
-            <dd>{count(system.decisionsPerMonth)}</dd>
-            <dt>Models</dt>
-            <dd>
-              {system.modelIds.length === 0 ? (
-                none
-              ) : (
-                <ul className="inventory-plain-list">
-                  {system.modelIds.map((id) => (
-                    <li key={id}>
-                      <Link to={modelPath(id)}>{modelName(id)}</Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </dd>
-            <dt>Registered</dt>
-            <dd>
-              <DateTime iso={system.createdAt} /> by {system.createdBy}
-            </dd>
-            <dt>Last changed</dt>
-            <dd>
-              <DateTime iso={system.updatedAt} />
-            </dd>
-          </dl>
-        )}
-      </section>
+      <EditableRecord headingId="system-record-title" title="The record" canEdit={can('system:write')} form={(done) => <SystemForm system={system} {...done} />}>
+        <dl className="details inventory-details">
+          <dt>Purpose</dt>
+          <dd>{system.purpose}</dd>
+          <dt>Intended use</dt>
+          <dd>{text(system.intendedUse)}</dd>
+          <dt>Foreseeable misuse</dt>
+          <dd>{text(system.foreseeableMisuse)}</dd>
+          <dt>Business objectives</dt>
+          <dd>{text(system.businessObjectives)}</dd>
+          <dt>Success metrics</dt>
+          <dd>{list(system.successMetrics)}</dd>
+          <dt>Owner</dt>
+          <dd>{owner ? `${owner.displayName} (${owner.email})` : system.ownerUserId}</dd>
+          <dt>Business unit</dt>
+          <dd>{text(system.businessUnit)}</dd>
+          <dt>Regions</dt>
+          <dd>{list(system.regions)}</dd>
+          <dt>Our roles</dt>
+          <dd>{system.organizationRoles.map((r) => ROLE_LABEL[r]).join(', ')}</dd>
+          <dt>Affected stakeholders</dt>
+          <dd>{list(system.affectedStakeholders)}</dd>
+          <dt>Decisions and outputs</dt>
+          <dd>{text(system.decisionsAndOutputs)}</dd>
+          <dt>Autonomy</dt>
+          <dd>{AUTONOMY_LABEL[system.autonomyLevel]}</dd>
+          <dt>Human oversight</dt>
+          <dd>{OVERSIGHT_LABEL[system.humanOversight]}</dd>
+          <dt>Regulatory exposure</dt>
+          <dd>{list(system.regulatoryExposure)}</dd>
+          <dt>In the AIMS scope</dt>
+          <dd>{system.inAimsScope ? 'Yes' : 'No'}</dd>
+          <dt>Impact on people</dt>
+          <dd>{system.impactOnPeople ? IMPACT_LABEL[system.impactOnPeople] : <span className="muted">Not assessed</span>}</dd>
+          <dt>Safety impact</dt>
+          <dd>{system.safetyImpact ? IMPACT_LABEL[system.safetyImpact] : <span className="muted">Not assessed</span>}</dd>
+          <dt>People affected a year</dt>
+          <dd>{count(system.peopleAffected)}</dd>
+          <dt>Decisions a month</dt>
+          <dd>{count(system.decisionsPerMonth)}</dd>
+          <dt>Models</dt>
+          <dd>
+            {system.modelIds.length === 0 ? (
+              none
+            ) : (
+              <ul className="inventory-plain-list">
+                {system.modelIds.map((id) => (
+                  <li key={id}>
+                    <Link to={modelPath(id)}>{modelName(id)}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+          <dt>Registered</dt>
+          <dd>
+            <DateTime iso={system.createdAt} /> by {system.createdBy}
+          </dd>
+          <dt>Last changed</dt>
+          <dd>
+            <DateTime iso={system.updatedAt} />
+          </dd>
+        </dl>
+      </EditableRecord>
       <SystemStagePanel system={system} />
       <SystemRankingPanel system={system} />
       {can('risk:read') ? (
