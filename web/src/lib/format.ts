@@ -35,9 +35,15 @@ export function hashPrefix(hash: string, length = 12): string {
   return hash.slice(0, length);
 }
 
-/** "governance_lead" -> "Governance lead"; "evidence.uploaded" -> "Evidence uploaded". */
+/** Words the trail's action names abbreviate, as a reader writes them. */
+const ACRONYMS: Record<string, string> = { api: 'API', ai: 'AI', soa: 'SoA', sso: 'SSO', csv: 'CSV', mlbom: 'ML-BOM', oscal: 'OSCAL' };
+
+/** "governance_lead" -> "Governance lead"; "ai_system.registered" -> "AI system registered". */
 export function humanize(value: string): string {
-  const spaced = value.replace(/[._]+/g, ' ').trim().replace(/\bapi\b/gi, 'API');
+  const spaced = value
+    .replace(/[._]+/g, ' ')
+    .trim()
+    .replace(/\b[a-z]+\b/gi, (word) => ACRONYMS[word.toLowerCase()] ?? word);
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
