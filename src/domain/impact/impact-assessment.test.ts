@@ -13,8 +13,11 @@ const complete: AssessmentContent = {
 };
 
 describe('assessmentCompleteness', () => {
-  it('is complete when every section is filled, Art. 27 not required', () => {
-    expect(assessmentCompleteness(complete, false).every((s) => s.complete)).toBe(true);
+  it('is complete when every section is filled; without Art. 27 the section is not listed', () => {
+    const sections = assessmentCompleteness(complete, false);
+    expect(sections.every((s) => s.complete)).toBe(true);
+    expect(sections.map((s) => s.section)).not.toContain('fundamentalRights');
+    expect(sections).toHaveLength(7);
   });
   it('names what each section lacks; a deployer of a high-risk system needs the Art. 27 fields', () => {
     const sections = assessmentCompleteness({ ...complete, purpose: ' ', impacts: [{ ...complete.impacts[0]!, kind: 'benefit' }] }, true);

@@ -53,8 +53,8 @@ export interface SectionCompleteness {
 }
 
 /**
- * What each section still lacks. The fundamental-rights section is required only when the
- * organization deploys a high-risk system (Art. 27); otherwise it is complete when left out.
+ * What each section still lacks. The fundamental-rights section is part of the assessment only
+ * when the organization deploys a high-risk system (Art. 27); otherwise it is not listed.
  */
 export function assessmentCompleteness(content: AssessmentContent, fundamentalRightsRequired: boolean): SectionCompleteness[] {
   const text = (value: string) => value.trim().length > 0;
@@ -65,7 +65,7 @@ export function assessmentCompleteness(content: AssessmentContent, fundamentalRi
     : fr === null
       ? ['the Art. 27 assessment is required for a deployer of a high-risk system']
       : (Object.entries(fr) as Array<[string, string]>).filter(([, v]) => !text(v)).map(([k]) => `${k} is empty`);
-  return [
+  const sections = [
     result('purpose', text(content.purpose) ? [] : ['purpose is empty']),
     result('intendedUse', text(content.intendedUse) ? [] : ['intended use is empty']),
     result('foreseeableMisuse', text(content.foreseeableMisuse) ? [] : ['foreseeable misuse is empty']),
@@ -75,6 +75,7 @@ export function assessmentCompleteness(content: AssessmentContent, fundamentalRi
     result('mitigations', content.mitigations.some(text) ? [] : ['no mitigation']),
     result('humanOversight', text(content.humanOversight) ? [] : ['human oversight measures are empty']),
   ];
+  return fundamentalRightsRequired ? sections : sections.filter((s) => s.section !== 'fundamentalRights');
 }
 
 export type AssessmentDecision = 'approve' | 'request_changes';
