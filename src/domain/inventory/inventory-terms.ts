@@ -10,11 +10,12 @@ export const ORGANIZATION_ROLES = ['developer', 'provider', 'deployer', 'user'] 
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 
 /** How far the system acts on its own, from advice a person weighs to acting with no one in the loop. */
-export const AUTONOMY_LEVELS = ['advisory', 'human_approved', 'supervised', 'autonomous'] as const;
+// `not_assessed` until someone says: a default would state a fact nobody chose.
+export const AUTONOMY_LEVELS = ['not_assessed', 'advisory', 'human_approved', 'supervised', 'autonomous'] as const;
 export type AutonomyLevel = (typeof AUTONOMY_LEVELS)[number];
 
 /** How people oversee it (EU AI Act Art. 14). */
-export const HUMAN_OVERSIGHT_MODES = ['human_in_the_loop', 'human_on_the_loop', 'human_in_command', 'none'] as const;
+export const HUMAN_OVERSIGHT_MODES = ['not_assessed', 'human_in_the_loop', 'human_on_the_loop', 'human_in_command', 'none'] as const;
 export type HumanOversightMode = (typeof HUMAN_OVERSIGHT_MODES)[number];
 
 /** A five-step level for impact on people and on safety. */

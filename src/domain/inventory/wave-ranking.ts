@@ -57,7 +57,8 @@ export const TIER_VALUES: Record<string, number> = {
   'out-of-scope': 0,
 };
 
-export const AUTONOMY_VALUES: Record<AutonomyLevel, number> = { advisory: 0.25, human_approved: 0.5, supervised: 0.75, autonomous: 1 };
+// Not assessed counts as the midpoint, like every other factor nobody has assessed yet.
+export const AUTONOMY_VALUES: Record<AutonomyLevel, number> = { not_assessed: 0.5, advisory: 0.25, human_approved: 0.5, supervised: 0.75, autonomous: 1 };
 
 function impact(level: ImpactLevel | null, what: string): { value: number; basis: string } {
   if (level === null) return { value: UNKNOWN, basis: `${what} not assessed (counted as medium)` };

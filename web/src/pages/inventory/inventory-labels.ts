@@ -25,6 +25,7 @@ export const STAGE_LABEL: Record<LifecycleStage, string> = {
 export const ROLE_LABEL: Record<OrganizationRole, string> = { developer: 'Developer', provider: 'Provider', deployer: 'Deployer', user: 'User' };
 
 export const AUTONOMY_LABEL: Record<AutonomyLevel, string> = {
+  not_assessed: 'Not assessed yet',
   advisory: 'Advisory (a person weighs its advice)',
   human_approved: 'Human-approved (a person approves each decision)',
   supervised: 'Supervised (acts, a person watches)',
@@ -32,6 +33,7 @@ export const AUTONOMY_LABEL: Record<AutonomyLevel, string> = {
 };
 
 export const OVERSIGHT_LABEL: Record<HumanOversightMode, string> = {
+  not_assessed: 'Not assessed yet',
   human_in_the_loop: 'Human in the loop',
   human_on_the_loop: 'Human on the loop',
   human_in_command: 'Human in command',

@@ -48,8 +48,8 @@ function valuesOf(system: SystemOutput | undefined): Values {
     affectedStakeholders: system?.affectedStakeholders.join('\n') ?? '',
     decisionsAndOutputs: system?.decisionsAndOutputs ?? '',
     // The server's defaults for a new system, shown so nothing is implied.
-    autonomyLevel: system?.autonomyLevel ?? 'advisory',
-    humanOversight: system?.humanOversight ?? 'human_in_the_loop',
+    autonomyLevel: system?.autonomyLevel ?? 'not_assessed',
+    humanOversight: system?.humanOversight ?? 'not_assessed',
     regulatoryExposure: system?.regulatoryExposure.join('\n') ?? '',
     inAimsScope: (system?.inAimsScope ?? true) ? 'yes' : '',
     impactOnPeople: system?.impactOnPeople ?? '',
