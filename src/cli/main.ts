@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup.command.js';
 import { registerDb } from './commands/db.command.js';
 import { registerDrift } from './commands/drift.command.js';
 import { registerEvidence } from './commands/evidence.command.js';
+import { registerMonitor } from './commands/monitor.command.js';
 import { registerInit } from './commands/init.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerSoa } from './commands/soa.command.js';
@@ -42,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliRun> {
   registerTrail(program, io);
   registerBackup(program, io);
   registerEvidence(program, io);
+  registerMonitor(program, io);
   registerSoa(program, io);
   registerRisk(program, io);
   registerSystem(program, io);

@@ -32,7 +32,8 @@ export function connectRemote(io: CliIo, options: RemoteOptions): RemoteServer {
   async function requestText(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<string> {
     let response: Response;
     try {
-      response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers } });
+      // duplex: a streamed body (monitor ingest) needs it; harmless for the others.
+      response = await fetch(new URL(path.replace(/^\//, ''), base), { method, body, headers: { authorization: `Bearer ${token}`, ...headers }, duplex: 'half' } as RequestInit);
     } catch (error) {
       const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
       throw new AppError('INTERNAL', `cannot reach ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); check --url or AIMS_URL and that the server is running`);

@@ -11,6 +11,7 @@ import { requireActor } from './auth.middleware.js';
 import { errorResponse } from './error-handler.js';
 import type { HttpEnv } from './http-env.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { monitoringRoutes } from './routes/monitoring.routes.js';
 import { identityRoutes } from './routes/identity.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { publicRoutes } from './routes/setup.routes.js';
@@ -82,6 +83,8 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.use('*', async (c, next) => {
     // Reads carry no body; checking one would make the adapter build a full Request for nothing.
     if (BODYLESS_METHODS.has(c.req.method) || (c.req.path.endsWith('/evidence') && c.req.method === 'POST')) return next();
+    // Prediction logs and labels are streamed with their own limit (settings.maxIngestBytes).
+    if (c.req.method === 'POST' && /\/systems\/[^/]+\/(predictions|labels)$/.test(c.req.path)) return next();
     return jsonBodyLimit(c, next);
   });
   api.route('/', readinessRoutes({ isDraining: options.isDraining ?? (() => false) }));
@@ -105,6 +108,7 @@ export function createHttpApp(deps: AppDeps, options: HttpOptions) {
   api.route('/', inventoryExchangeRoutes());
   api.route('/', jobRoutes());
   api.route('/', ssoAdminRoutes());
+  api.route('/', monitoringRoutes());
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'An API token from `aims token create`' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', { type: 'apiKey', in: 'cookie', name: 'aims_session', description: 'The web session; writes also need X-CSRF-Token' });
   api.doc31('/openapi.json', {

@@ -409,6 +409,8 @@ export interface Database {
   sso_settings: SsoSettingsTable;
   sso_identities: SsoIdentitiesTable;
   sso_login_requests: SsoLoginRequestsTable;
+  prediction_batches: PredictionBatchesTable;
+  prediction_records: PredictionRecordsTable;
 }
 
 /** The job queue on SQLite (PostgreSQL keeps its queue in pg-boss's schema). state: created, retry, active, completed, failed. */
@@ -506,4 +508,37 @@ export interface SsoLoginRequestsTable {
   nonce: string;
   created_at: string;
   expires_at: string;
+}
+
+/** One ingested batch of prediction logs or labels; (organization, system, kind, batch_id) is unique so a resend is stored once. */
+export interface PredictionBatchesTable {
+  id: string;
+  organization_id: string;
+  system_id: string;
+  kind: string;
+  batch_id: string;
+  format: string;
+  sha256: string;
+  size_bytes: number;
+  row_count: number;
+  labelled_count: number;
+  first_timestamp: string | null;
+  last_timestamp: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** One logged prediction; the label arrives with it or later, joined by prediction id. */
+export interface PredictionRecordsTable {
+  organization_id: string;
+  system_id: string;
+  prediction_id: string;
+  batch_id: string;
+  predicted_at: string;
+  model_version: string | null;
+  prediction: string;
+  features_json: string;
+  sensitive_json: string;
+  label: string | null;
+  label_batch_id: string | null;
 }

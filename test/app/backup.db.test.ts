@@ -27,6 +27,11 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     await call(h, 'POST', `/api/v1/evidence/${policy.json!.id}/links`, { token, body: { entityType: 'soa_control', entityId: 'A.2.2' } });
     const accepted = await call(h, 'POST', `/api/v1/soa/controls/A.2.2/evidence/${policy.json!.id}/acceptance`, { token: await createBearer(h, org, 'approver'), body: {} });
     expect(accepted.status).toBe(201);
+    // A prediction log with a late label, so the monitoring tables travel too.
+    const system = await call(h, 'POST', '/api/v1/systems', { token, body: { name: 'Scorer', purpose: 'Scores loans', organizationRoles: ['deployer'] } });
+    const log = await call(h, 'POST', `/api/v1/systems/${system.json.id}/predictions?batchId=b1`, { token, headers: { 'content-type': 'text/csv' }, body: 'prediction_id,timestamp,prediction,x\np1,2026-05-01T00:00:00Z,1,2\np2,2026-05-01T00:00:00Z,0,3\n' });
+    expect(log.status).toBe(201);
+    expect((await call(h, 'POST', `/api/v1/systems/${system.json.id}/labels?batchId=l1`, { token, headers: { 'content-type': 'text/csv' }, body: 'prediction_id,label\np1,1\n' })).status).toBe(201);
     await createOrg(h);
     file = join(h.testDb.dataDir, 'backup.aimsbak');
     const summary = await createBackup(h.deps, file);
@@ -40,7 +45,7 @@ describe.each(TEST_DIALECTS)('backup from %s', (source) => {
     try {
       const summary = await restoreBackup(restored.deps, file);
       expect(summary.rows.trail_events).toBeGreaterThan(0);
-      expect(summary.rows).toMatchObject({ soa_controls: 1, soa_versions: 1, soa_evidence_acceptances: 1 });
+      expect(summary.rows).toMatchObject({ soa_controls: 1, soa_versions: 1, soa_evidence_acceptances: 1, prediction_batches: 2, prediction_records: 2 });
       const sourceCounts = await countAllRows(h);
       const targetCounts = await countAllRows(restored);
       expect({ ...targetCounts, sessions: 0, trail_events: 0 }).toEqual({ ...sourceCounts, sessions: 0, trail_events: 0 });

@@ -124,7 +124,7 @@ const MATRIX: RouteCase[] = [
     allowed: RISK_ACCEPTERS,
     prepare: async (h, as) => {
       const { riskId } = await newRisk(h, as);
-      const treated = await call(h, 'PUT', `/api/v1/risks/${riskId}/treatment`, { ...as('admin'), body: { treatment: 'accept', controlIds: ['A.6.2.4'], residual: { likelihood: 4, severity: 4, stakeholderImpact: 4 } } });
+      const treated = await call(h, 'PUT', `/api/v1/risks/${riskId}/treatment`, { ...as('admin'), body: { treatment: 'transfer', controlIds: ['A.6.2.4'], residual: { likelihood: 4, severity: 4, stakeholderImpact: 4 } } });
       if (treated.status !== 200) throw new Error(treated.text);
       return { riskId: riskId! };
     },
@@ -207,7 +207,24 @@ const MATRIX: RouteCase[] = [
     },
     send: async (h, a) => (await call(h, 'GET', '/api/v1/sso', a)).status,
   },
-  { route: 'PUT /sso', allowed: ADMIN, send: async (h, a) => (await call(h, 'PUT', '/api/v1/sso', { ...a, body: SSO_SETTINGS })).status },
+  { route: 'PUT /sso', allowed: ADMIN, send: async (h, a) => (await call(h, 'PUT', '/api/v1/sso', { ...a, body: SSO_SETTINGS })).status },  {
+    route: 'POST /systems/{id}/predictions',
+    allowed: WRITERS,
+    send: async (h, a, ids) => (await call(h, 'POST', `/api/v1/systems/${ids.systemId}/predictions?batchId=${unique('b')}`, { ...a, headers: { ...a.headers, 'content-type': 'text/csv' }, body: `prediction_id,timestamp,prediction,x\n${unique('p')},2026-01-01T00:00:00Z,1,0.5\n` })).status,
+  },
+  {
+    route: 'POST /systems/{id}/labels',
+    allowed: WRITERS,
+    prepare: async (h, as) => {
+      const { systemId } = await newSystem(h, as('admin'));
+      const predictionId = unique('p');
+      const sent = await call(h, 'POST', `/api/v1/systems/${systemId}/predictions?batchId=${unique('b')}`, { ...as('admin'), headers: { ...as('admin').headers, 'content-type': 'text/csv' }, body: `prediction_id,timestamp,prediction\n${predictionId},2026-01-01T00:00:00Z,1\n` });
+      if (sent.status !== 201) throw new Error(sent.text);
+      return { systemId: systemId!, predictionId };
+    },
+    send: async (h, a, _ids, p) => (await call(h, 'POST', `/api/v1/systems/${p.systemId}/labels?batchId=${unique('l')}`, { ...a, headers: { ...a.headers, 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify({ predictionId: p.predictionId, label: '1' })}\n` })).status,
+  },
+  { route: 'GET /systems/{id}/predictions/summary', allowed: ALL, send: async (h, a, ids) => (await call(h, 'GET', `/api/v1/systems/${ids.systemId}/predictions/summary`, a)).status },
 ];
 
 /** Evidence uploaded by someone other than the approvers (segregation of duties) and linked to a control. */

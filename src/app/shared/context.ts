@@ -32,6 +32,8 @@ export interface AppSettings {
   secretsKey?: string | undefined;
   /** Where people reach the server, for SSO redirects; absent means the request's own origin. */
   publicUrl?: string | undefined;
+  /** Body limit of prediction-log and label ingestion; absent means 200 MiB. */
+  maxIngestBytes?: number | undefined;
 }
 
 /** Who is acting, in which organization, with which role. Built by authentication, never by a client. */

@@ -34,6 +34,8 @@ import {
 import { presentApiToken, presentOrganization, presentUser } from '../identity/identity.presenters.js';
 import { findSsoSettings, listSsoIdentities } from '../../storage/repositories/sso.repository.js';
 import { presentSsoIdentity, presentSsoSettings, ssoIdentityKey } from '../sso/sso.presenter.js';
+import { listPredictionBatches } from '../../storage/repositories/prediction.repository.js';
+import { presentPredictionBatch } from '../monitoring/prediction.presenter.js';
 
 const ALL = 1_000_000_000;
 
@@ -184,6 +186,11 @@ const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
     entityType: 'sso_identity',
     actions: ['sso_identity.linked'],
     current: async (conn, organizationId) => (await listSsoIdentities(conn, organizationId)).map((row) => ({ id: ssoIdentityKey(row), snapshot: presentSsoIdentity(row) })),
+  },  {
+    // Batches only: prediction rows are too many to trail one by one; the batch event carries the body's sha256.
+    entityType: 'prediction_batch',
+    actions: ['prediction_batch.ingested'],
+    current: async (conn, organizationId) => (await listPredictionBatches(conn, organizationId)).map((row) => ({ id: row.id, snapshot: presentPredictionBatch(row) })),
   },
 ];
 

@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'jobs:read',
   'jobs:manage',
   'sso:manage',
+  'monitoring:read',
+  'monitoring:ingest',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -59,10 +61,12 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'jobs:read': "see the organization's failed background jobs",
   'jobs:manage': 'retry failed background jobs',
   'sso:manage': 'configure single sign-on',
+  'monitoring:read': 'see prediction logs, monitors and alerts',
+  'monitoring:ingest': 'send prediction logs and labels',
 };
 
-const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read', 'risk:read'];
-const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write', 'impact:write'];
+const READ_ALL: Permission[] = ['organization:read', 'user:read', 'trail:read', 'evidence:read', 'soa:read', 'system:read', 'risk:read', 'monitoring:read'];
+const CONTRIBUTE: Permission[] = [...READ_ALL, 'evidence:write', 'evidence:link', 'system:write', 'impact:write', 'monitoring:ingest'];
 
 /**
  * Which role may do what. Auditors read; only admins manage people, tokens and organizations.

@@ -40,6 +40,8 @@ export const BACKUP_TABLES: ReadonlyArray<{ table: BackupTable; key: string[] }>
   { table: 'risk_acceptances', key: ['id'] },
   { table: 'sso_settings', key: ['organization_id'] },
   { table: 'sso_identities', key: ['issuer', 'subject'] },
+  { table: 'prediction_batches', key: ['id'] },
+  { table: 'prediction_records', key: ['organization_id', 'system_id', 'prediction_id'] },
 ];
 
 /** A page of a table's rows, in key order. Operator-only: reads every tenant. */
