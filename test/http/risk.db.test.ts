@@ -90,7 +90,7 @@ describe.each(TEST_DIALECTS)('impact assessments and the risk register on %s', (
     expect(treated.status, treated.text).toBe(200);
     expect(treated.json).toMatchObject({ controlIds: ['A.6.2.4', 'A.9.2'], treatment: 'mitigate', residual: { score: 12, level: 'high' }, status: 'acceptance_required' });
     // The residual level counts on controls the SoA does not show as implemented yet: flagged, not hidden.
-    expect(treated.json.flags).toEqual(['the residual level counts on A.6.2.4, A.9.2, not implemented yet in the SoA']);
+    expect(treated.json.flags).toEqual(['the residual level relies on A.6.2.4, A.9.2, which the SoA does not show as implemented']);
     // A treatment cannot rest on a control the SoA excludes, and accepting does not lower the score.
     await call(h, 'PATCH', '/api/v1/soa/controls/A.10.4', { token: s.leadToken, body: { applicability: 'excluded', justification: 'No AI customers' } });
     const excluded = await call(h, 'PUT', `/api/v1/risks/${riskId}/treatment`, { token: s.ownerToken, body: { treatment: 'mitigate', controlIds: ['A.6.2.4', 'A.10.4'], residual: { likelihood: 1, severity: 1, stakeholderImpact: 1 } } });

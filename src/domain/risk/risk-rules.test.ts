@@ -24,7 +24,7 @@ describe('deriveRiskState', () => {
 
   it('flags a residual level that counts on controls not implemented yet', () => {
     const state = deriveRiskState(M, { ...base, treatment: 'mitigate', controlIds: ['A.6.2.4', 'A.9.2'], controlsNotImplemented: ['A.9.2'], residualLevel: 'medium', residualScore: 6 });
-    expect(state.flags).toEqual(['the residual level counts on A.9.2, not implemented yet in the SoA']);
+    expect(state.flags).toEqual(['the residual level relies on A.9.2, which the SoA does not show as implemented']);
   });
 
   it('is treated when the residual level is within the appetite', () => {

@@ -43,7 +43,7 @@ export function deriveRiskState(method: ScoringMethod, risk: RiskFacts): RiskSta
     flags.push(`inherent level is ${risk.inherentLevel} but no Annex A control is linked`);
   }
   if (risk.treatment && risk.controlsNotImplemented.length > 0) {
-    flags.push(`the residual level counts on ${risk.controlsNotImplemented.join(', ')}, not implemented yet in the SoA`);
+    flags.push(`the residual level relies on ${risk.controlsNotImplemented.join(', ')}, which the SoA does not show as implemented`);
   }
   if (risk.closedAt) return { status: 'closed', flags, reasons: [`closed ${risk.closedAt.slice(0, 10)}`] };
 
